@@ -1,0 +1,3 @@
+module org.pqipsec.esp {
+    exports org.pqipsec.esp;
+}
