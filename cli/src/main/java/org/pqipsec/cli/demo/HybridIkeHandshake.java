@@ -1,0 +1,231 @@
+package org.pqipsec.cli.demo;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.Provider;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.spec.EncodedKeySpec;
+import java.security.spec.NamedParameterSpec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import javax.crypto.KDF;
+import javax.crypto.KEM;
+import javax.crypto.SecretKey;
+
+import org.pqipsec.provider.spec.AdditionalKeyExchangeParameterSpec;
+import org.pqipsec.provider.spec.ChildSaKeymatParameterSpec;
+import org.pqipsec.provider.spec.ChildSaKeys;
+import org.pqipsec.provider.spec.IkeSaKeys;
+import org.pqipsec.provider.spec.IkeSaKeysParameterSpec;
+import org.pqipsec.provider.spec.RawKeySpec;
+import org.pqipsec.provider.spec.SkeyseedParameterSpec;
+
+/**
+ * Plays both peers of a hybrid IKEv2 key exchange in one process, through standard JCA calls
+ * only: IKE_SA_INIT with X25519 (group 31), then one IKE_INTERMEDIATE exchange with ML-KEM-768
+ * (transform 36) as the first additional key exchange (RFC 9242, RFC 9370,
+ * draft-ietf-ipsecme-ikev2-mlkem). Together the two exchanges carry the X25519 and ML-KEM-768
+ * halves of the X25519MLKEM768 hybrid. Authentication (IKE_AUTH) is not simulated: the demo
+ * derives the keys and the first Child SA, and checks that both peers derived the same ones.
+ *
+ * <p>Transforms: PRF_HMAC_SHA2_256 for the IKE SA; ENCR_AES_GCM_16 with 256-bit keys for the IKE
+ * SA and for ESP, so there are no integrity keys.
+ */
+final class HybridIkeHandshake {
+
+    /** The KDF that carries PRF_HMAC_SHA2_256 (IKEv2 Transform Type 2, id 5). */
+    static final String KDF_ALGORITHM = "IKEv2-HMAC-SHA256";
+
+    /** Key exchange methods in the order the exchanges run them (IKEv2 Transform Type 4 ids). */
+    static final List<KeyExchangeMethod> METHODS = List.of(
+            new KeyExchangeMethod("IKE_SA_INIT", 31, "X25519"),
+            new KeyExchangeMethod("IKE_INTERMEDIATE", 36, "ML-KEM-768"));
+
+    /** ENCR_AES_GCM_16 with a 256-bit key: 32 key bytes plus the 4-byte salt (RFC 5282 §7.1, RFC 4106 §8.1). */
+    static final int AES_GCM_256_KEY_MATERIAL = 32 + 4;
+
+    /** Nonce length: RFC 7296 §2.10 asks for at least half the PRF key size and 16 bytes. */
+    static final int NONCE_LENGTH = 32;
+
+    private static final int IKE_SPI_LENGTH = 8;
+
+    private final Provider provider;
+    private final SecureRandom random;
+
+    HybridIkeHandshake(Provider provider, SecureRandom random) {
+        this.provider = provider;
+        this.random = random;
+    }
+
+    /** One additional or initial key exchange: the exchange that carries it and its algorithm. */
+    record KeyExchangeMethod(String exchange, int transformId, String algorithm) {}
+
+    /** Sizes of the KE payload data each peer sent for one key exchange. */
+    record KeyExchangeRecord(KeyExchangeMethod method, int initiatorKeLength, int responderKeLength, int sharedSecretLength) {}
+
+    /**
+     * What both peers agreed on: the IKE SA identity, the final IKE SA keys, and the keys and
+     * SPIs of the first Child SA. The ESP SPIs are chosen by the receiving peer (RFC 4303 §2.1).
+     */
+    record Result(
+            byte[] spiI, byte[] spiR, byte[] ni, byte[] nr,
+            List<KeyExchangeRecord> keyExchanges,
+            IkeSaKeys ikeSaKeys, ChildSaKeys childSaKeys,
+            int espSpiInitiatorToResponder, int espSpiResponderToInitiator) {}
+
+    /**
+     * Runs the exchanges, derives the keys on each side independently and returns them.
+     *
+     * @throws GeneralSecurityException if a provider call fails or the peers' keys differ
+     */
+    Result run() throws GeneralSecurityException {
+        // IKE_SA_INIT: SPIs, nonces and the X25519 key exchange.
+        byte[] spiI = randomSpi(IKE_SPI_LENGTH);
+        byte[] spiR = randomSpi(IKE_SPI_LENGTH);
+        byte[] ni = randomBytes(NONCE_LENGTH);
+        byte[] nr = randomBytes(NONCE_LENGTH);
+        List<KeyExchangeRecord> records = new ArrayList<>();
+
+        SharedSecrets initial = exchange(METHODS.get(0), records);
+        KDF initiatorKdf = KDF.getInstance(KDF_ALGORITHM, provider);
+        KDF responderKdf = KDF.getInstance(KDF_ALGORITHM, provider);
+
+        // SKEYSEED = prf(Ni | Nr, g^ir); {SK_d | SK_ai | ... | SK_pr} = prf+(SKEYSEED, Ni | Nr | SPIi | SPIr)
+        IkeSaKeys initiatorKeys = ikeSaKeys(initiatorKdf,
+                initiatorKdf.deriveKey("IKEv2-SKEYSEED", new SkeyseedParameterSpec(ni, nr, initial.initiator())),
+                ni, nr, spiI, spiR);
+        IkeSaKeys responderKeys = ikeSaKeys(responderKdf,
+                responderKdf.deriveKey("IKEv2-SKEYSEED", new SkeyseedParameterSpec(ni, nr, initial.responder())),
+                ni, nr, spiI, spiR);
+        initial.destroy();
+
+        // IKE_INTERMEDIATE: each additional key exchange updates the keys (RFC 9370 §2.2.2):
+        // SKEYSEED(n) = prf(SK_d(n-1), SK(n) | Ni | Nr), then prf+ with the IKE_SA_INIT nonces and SPIs.
+        for (KeyExchangeMethod method : METHODS.subList(1, METHODS.size())) {
+            SharedSecrets additional = exchange(method, records);
+            IkeSaKeys nextInitiatorKeys = ikeSaKeys(initiatorKdf, initiatorKdf.deriveKey("IKEv2-SKEYSEED",
+                    new AdditionalKeyExchangeParameterSpec(initiatorKeys.skD(), additional.initiator(), ni, nr)),
+                    ni, nr, spiI, spiR);
+            IkeSaKeys nextResponderKeys = ikeSaKeys(responderKdf, responderKdf.deriveKey("IKEv2-SKEYSEED",
+                    new AdditionalKeyExchangeParameterSpec(responderKeys.skD(), additional.responder(), ni, nr)),
+                    ni, nr, spiI, spiR);
+            additional.destroy();
+            initiatorKeys.destroy();
+            responderKeys.destroy();
+            initiatorKeys = nextInitiatorKeys;
+            responderKeys = nextResponderKeys;
+        }
+        requireEqual("IKE SA keys", initiatorKeys.getEncoded(), responderKeys.getEncoded());
+
+        // Child SA (RFC 7296 §2.17): KEYMAT = prf+(SK_d, Ni | Nr), initiator-to-responder keys first.
+        int keymatLength = 2 * AES_GCM_256_KEY_MATERIAL;
+        ChildSaKeys initiatorChild = ChildSaKeys.split(initiatorKdf.deriveData(
+                new ChildSaKeymatParameterSpec(initiatorKeys.skD(), ni, nr, keymatLength)),
+                AES_GCM_256_KEY_MATERIAL, 0);
+        ChildSaKeys responderChild = ChildSaKeys.split(responderKdf.deriveData(
+                new ChildSaKeymatParameterSpec(responderKeys.skD(), ni, nr, keymatLength)),
+                AES_GCM_256_KEY_MATERIAL, 0);
+        requireEqual("Child SA KEYMAT", initiatorChild.getEncoded(), responderChild.getEncoded());
+        responderKeys.destroy();
+        responderChild.destroy();
+
+        int espSpiIr = randomEspSpi();
+        int espSpiRi;
+        do {
+            espSpiRi = randomEspSpi();
+        } while (espSpiRi == espSpiIr);
+        return new Result(spiI, spiR, ni, nr, List.copyOf(records), initiatorKeys, initiatorChild, espSpiIr, espSpiRi);
+    }
+
+    /** The shared secret as each peer computed it. */
+    private record SharedSecrets(SecretKey initiator, SecretKey responder) {
+        void destroy() {
+            Secrets.destroy(initiator);
+            Secrets.destroy(responder);
+        }
+    }
+
+    /**
+     * Runs one key exchange as a KEM: the initiator sends a public key in its KE payload, the
+     * responder encapsulates to it and returns the encapsulation in its KE payload, the
+     * initiator decapsulates. For X25519 the encapsulation is the responder's ephemeral public
+     * key, so this is the Diffie-Hellman exchange of RFC 7296 §1.2.
+     */
+    private SharedSecrets exchange(KeyExchangeMethod method, List<KeyExchangeRecord> records)
+            throws GeneralSecurityException {
+        // Initiator: key pair, KE payload data = raw public key.
+        KeyPairGenerator generator = KeyPairGenerator.getInstance(method.algorithm(), provider);
+        generator.initialize(new NamedParameterSpec(method.algorithm()), random);
+        KeyPair initiatorPair = generator.generateKeyPair();
+        KeyFactory initiatorFactory = KeyFactory.getInstance(method.algorithm(), provider);
+        byte[] initiatorKe = initiatorFactory.getKeySpec(initiatorPair.getPublic(), EncodedKeySpec.class).getEncoded();
+
+        // Responder: import the initiator's public key, encapsulate; KE payload data = encapsulation.
+        KeyFactory responderFactory = KeyFactory.getInstance(method.algorithm(), provider);
+        PublicKey received = responderFactory.generatePublic(new RawKeySpec(initiatorKe));
+        KEM kem = KEM.getInstance(method.algorithm(), provider);
+        KEM.Encapsulated encapsulated = kem.newEncapsulator(received, random).encapsulate();
+        byte[] responderKe = encapsulated.encapsulation();
+
+        // Initiator: decapsulate the responder's KE payload data.
+        SecretKey initiatorSecret = kem.newDecapsulator(initiatorPair.getPrivate()).decapsulate(responderKe);
+        Secrets.destroy(initiatorPair.getPrivate());
+
+        SecretKey responderSecret = encapsulated.key();
+        records.add(new KeyExchangeRecord(method, initiatorKe.length, responderKe.length,
+                responderSecret.getEncoded().length));
+        return new SharedSecrets(initiatorSecret, responderSecret);
+    }
+
+    private IkeSaKeys ikeSaKeys(KDF kdf, SecretKey skeyseed, byte[] ni, byte[] nr, byte[] spiI, byte[] spiR)
+            throws GeneralSecurityException {
+        IkeSaKeysParameterSpec spec = new IkeSaKeysParameterSpec(
+                skeyseed, ni, nr, spiI, spiR, 0, AES_GCM_256_KEY_MATERIAL);
+        try {
+            return IkeSaKeys.split(kdf.deriveData(spec), spec);
+        } finally {
+            Secrets.destroy(skeyseed);
+        }
+    }
+
+    private static void requireEqual(String what, byte[] initiator, byte[] responder) throws GeneralSecurityException {
+        try {
+            if (!MessageDigest.isEqual(initiator, responder)) {
+                throw new GeneralSecurityException(what + " differ between initiator and responder");
+            }
+        } finally {
+            Arrays.fill(initiator, (byte) 0);
+            Arrays.fill(responder, (byte) 0);
+        }
+    }
+
+    private byte[] randomBytes(int length) {
+        byte[] bytes = new byte[length];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
+    /** Returns a non-zero IKE SPI: zero means "not yet known" in the IKE header (RFC 7296 §3.1). */
+    private byte[] randomSpi(int length) {
+        byte[] spi;
+        do {
+            spi = randomBytes(length);
+        } while (Arrays.equals(spi, new byte[length]));
+        return spi;
+    }
+
+    /** Returns an ESP SPI outside the reserved range 0 to 255 (RFC 4303 §2.1). */
+    private int randomEspSpi() {
+        int spi;
+        do {
+            spi = random.nextInt();
+        } while (Integer.compareUnsigned(spi, 256) < 0);
+        return spi;
+    }
+}
