@@ -5,9 +5,9 @@ import javax.crypto.AEADBadTagException;
 import javax.security.auth.Destroyable;
 
 /**
- * AES-GCM (NIST SP 800-38D) with a 12-byte nonce and a 16-byte tag, bound to one key. ESP uses it
- * as the combined mode of RFC 4106: the SA builds the nonce (RFC 4106 §4) and the AAD
- * (RFC 4106 §5), and the engine encrypts and authenticates.
+ * AES-GCM (NIST SP 800-38D) with a 12-byte nonce and a 16-byte tag, bound to one key. It is the
+ * combined mode of RFC 4106, in which the SA builds the nonce (RFC 4106 §4) and the AAD
+ * (RFC 4106 §5) and the engine encrypts and authenticates.
  *
  * <p>An SA creates one engine per key through a {@link Factory} and calls it from any thread,
  * so implementations must be thread-safe. Implementations must compare tags in constant time
@@ -39,8 +39,8 @@ public interface AeadEngine extends Destroyable {
      * {@link #TAG_LENGTH} bytes are the tag, into {@code output} at {@code outputOffset}.
      *
      * @return the plaintext length, {@code inputLength - TAG_LENGTH}
-     * @throws AEADBadTagException if the tag does not verify; {@code output} then holds no
-     *     plaintext
+     * @throws AEADBadTagException if the tag does not verify, in which case {@code output}
+     *     contains no plaintext
      * @throws IllegalArgumentException if {@code nonce} is not {@link #NONCE_LENGTH} bytes or
      *     {@code inputLength} is shorter than the tag
      * @throws IndexOutOfBoundsException if a range does not fit its array

@@ -7,8 +7,8 @@ import java.util.Objects;
  * Payload Data and Next Header of an ESP packet that passed every inbound check
  * (RFC 4303 §3.4), with its sequence number.
  *
- * <p>The record does not copy {@code payload}: the array returned by {@link #payload()} belongs to
- * the caller. A packet whose {@code nextHeader} is {@link NextHeader#NO_NEXT_HEADER} is a dummy
+ * <p>The record does not copy {@code payload}, so the array that {@link #payload()} returns
+ * belongs to the caller. A packet whose {@code nextHeader} is {@link NextHeader#NO_NEXT_HEADER} is a dummy
  * packet (RFC 4303 §2.6) that the caller should discard.
  *
  * @param sequenceNumber the 32-bit Sequence Number, from 1 to 2^32 - 1

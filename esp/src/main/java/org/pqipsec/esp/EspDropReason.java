@@ -2,7 +2,7 @@ package org.pqipsec.esp;
 
 /**
  * Reasons why {@link EspInboundSa#decapsulate(byte[])} discards an ESP packet. Each inbound SA
- * counts drops per reason, and RFC 4303 §3.4.3 and §3.4.4 call these auditable events.
+ * counts drops per reason, because RFC 4303 §3.4.2 to §3.4.4 make most of them auditable events.
  */
 public enum EspDropReason {
 
@@ -17,7 +17,7 @@ public enum EspDropReason {
 
     /**
      * The sequence number lies left of the anti-replay window, so it is too old to check for
-     * duplicates (RFC 4303 §3.4.3). Sequence number 0, which a sender never uses, also lands here.
+     * duplicates (RFC 4303 §3.4.3). Sequence number 0, which a sender never uses, also gets this reason.
      */
     OUTSIDE_WINDOW,
 

@@ -13,14 +13,14 @@ import javax.crypto.AEADBadTagException;
 import javax.security.auth.Destroyable;
 
 /**
- * Receiving side of one ESP SA with ENCR_AES_GCM_16: verifies ESP packets and returns their
- * payload (RFC 4303 §3.4, RFC 4106).
+ * Receiving side of one ESP SA with ENCR_AES_GCM_16, which verifies ESP packets and returns
+ * their payload (RFC 4303 §3.4, RFC 4106).
  *
  * <p>{@link #decapsulate} checks, in this order, the length, the SPI, the sequence number against
  * a {@value #REPLAY_WINDOW_SIZE}-packet anti-replay window, the ICV, and the padding. The first
  * failing check raises {@link EspDropException} and adds one to that reason's drop counter. A
- * dropped packet changes nothing else: the window, the highest sequence number and the other
- * counters stay as they were. The window moves only for a packet that passes every check.
+ * dropped packet leaves the window, the highest sequence number and the other counters as they
+ * were, because the window moves only for a packet that passes every check.
  *
  * <p>Instances are thread-safe. Call {@link #destroy()} when the SA is deleted or rekeyed.
  */
@@ -39,16 +39,18 @@ public final class EspInboundSa implements Destroyable {
     private final ReplayWindow window = new ReplayWindow();
     private final long[] dropCounts = new long[EspDropReason.values().length];
     private long packetsAccepted;
+
     /** Written under the lock and read without it by the first check of each packet. */
     private volatile boolean destroyed;
 
     /**
      * Creates an inbound SA that uses {@link JceAesGcmEngine}.
      *
-     * @param transform the ESP transform; only {@link EspTransform#ENCR_AES_GCM_16} exists
+     * @param transform the ESP transform, which is {@link EspTransform#ENCR_AES_GCM_16} in this
+     *     version
      * @param spi the 32-bit SPI this host chose for the SA, not 0 to 255 (RFC 4303 §2.1)
-     * @param keyMaterial the AES key followed by the 4-byte salt, 20 or 36 bytes, as IKEv2
-     *     KEYMAT delivers it (RFC 4106 §8.1); the SA copies it
+     * @param keyMaterial the AES key followed by the 4-byte salt (20 or 36 bytes), as IKEv2
+     *     KEYMAT delivers it (RFC 4106 §8.1). The SA keeps a copy.
      * @throws InvalidKeyException if {@code keyMaterial} is not 20 or 36 bytes
      * @throws IllegalArgumentException if {@code spi} is reserved
      */
@@ -83,9 +85,10 @@ public final class EspInboundSa implements Destroyable {
      * thread may have accepted the same number meanwhile (RFC 4303 §3.4.3).
      *
      * @param espPacket the ESP packet from the SPI to the ICV, without the IP header
-     * @return the verified packet; a dummy packet (Next Header 59) is returned too, and the
-     *     caller discards it
-     * @throws EspDropException if a check fails; {@link EspDropException#reason()} says which
+     * @return the verified packet. Dummy packets (Next Header 59) are returned too, and the
+     *     caller discards them.
+     * @throws EspDropException if a check fails, with the failed check in
+     *     {@link EspDropException#reason()}
      * @throws IllegalStateException if the SA is destroyed
      */
     public DecapsulatedPacket decapsulate(byte[] espPacket) throws EspDropException {
@@ -130,7 +133,7 @@ public final class EspInboundSa implements Destroyable {
         }
     }
 
-    /** Applies the anti-replay check of RFC 4303 §3.4.3; the caller holds the lock. */
+    /** Applies the anti-replay check of RFC 4303 §3.4.3. The caller must hold the lock. */
     private void checkWindow(long sequenceNumber) throws EspDropException {
         EspDropReason reason = window.check(sequenceNumber);
         if (reason == EspDropReason.REPLAYED) {
@@ -184,7 +187,7 @@ public final class EspInboundSa implements Destroyable {
         return new EspDropException(reason, message);
     }
 
-    /** Returns the SPI this host chose; compare with {@link Integer#toUnsignedLong}. */
+    /** Returns the SPI that this host chose, a 32-bit unsigned value stored in an int. */
     public int spi() {
         return spi;
     }

@@ -14,10 +14,10 @@ import java.util.Objects;
 import javax.security.auth.Destroyable;
 
 /**
- * Sending side of one ESP SA with ENCR_AES_GCM_16: turns payloads into ESP packets
+ * Sending side of one ESP SA with ENCR_AES_GCM_16, which turns payloads into ESP packets
  * (RFC 4303 §3.3, RFC 4106).
  *
- * <p>Sequence numbers start at 1 and never wrap (RFC 4303 §3.3.3): after 2^32 - 1 packets,
+ * <p>Sequence numbers start at 1 and never wrap (RFC 4303 §3.3.3). After 2^32 - 1 packets,
  * {@link #encapsulate} throws {@link IllegalStateException} and the SA must be replaced. The
  * explicit IV of each packet is the 64-bit sequence counter, so IVs never repeat under one key
  * (RFC 4106 §3.1). Two SA objects must therefore never share keying material.
@@ -30,9 +30,9 @@ public final class EspOutboundSa implements Destroyable {
     public static final long MAX_SEQUENCE_NUMBER = 0xFFFF_FFFFL;
 
     /**
-     * Largest payload that {@link #encapsulate} accepts: the ESP packet, including 32 bytes of
-     * header, IV and ICV and a plaintext padded to a multiple of 4, must fit in 65535 bytes, the
-     * largest IPv4 packet and IPv6 payload without jumbograms.
+     * Largest payload that {@link #encapsulate} accepts (65498 bytes). Its ESP packet, with 32
+     * bytes of header, IV and ICV and the plaintext padded to a multiple of 4, is 65532 bytes and
+     * so fits in 65535 bytes, the largest IPv4 packet and IPv6 payload without jumbograms.
      */
     public static final int MAX_PAYLOAD_LENGTH =
             ((MAX_PACKET_LENGTH - CIPHERTEXT_OFFSET - ICV_LENGTH) & ~3) - TRAILER_LENGTH;
@@ -44,7 +44,7 @@ public final class EspOutboundSa implements Destroyable {
     /** Salt of RFC 4106 §4, guarded by {@code this} and wiped by {@link #destroy()}. */
     private final byte[] salt;
 
-    /** Sequence number of the last packet built; 0 before the first (RFC 4303 §3.3.3). */
+    /** Sequence number of the last packet built, or 0 before the first (RFC 4303 §3.3.3). */
     private long lastSequenceNumber;
 
     private long packetsEncapsulated;
@@ -53,10 +53,11 @@ public final class EspOutboundSa implements Destroyable {
     /**
      * Creates an outbound SA that uses {@link JceAesGcmEngine}.
      *
-     * @param transform the ESP transform; only {@link EspTransform#ENCR_AES_GCM_16} exists
+     * @param transform the ESP transform, which is {@link EspTransform#ENCR_AES_GCM_16} in this
+     *     version
      * @param spi the 32-bit SPI the peer chose for this SA, not 0 to 255 (RFC 4303 §2.1)
-     * @param keyMaterial the AES key followed by the 4-byte salt, 20 or 36 bytes, as IKEv2
-     *     KEYMAT delivers it (RFC 4106 §8.1); the SA copies it
+     * @param keyMaterial the AES key followed by the 4-byte salt (20 or 36 bytes), as IKEv2
+     *     KEYMAT delivers it (RFC 4106 §8.1). The SA keeps a copy.
      * @throws InvalidKeyException if {@code keyMaterial} is not 20 or 36 bytes
      * @throws IllegalArgumentException if {@code spi} is reserved
      */
@@ -104,8 +105,8 @@ public final class EspOutboundSa implements Destroyable {
      * (RFC 4303 §2.4), and is encrypted under the nonce salt ‖ IV (RFC 4106 §4) with SPI ‖
      * Sequence Number as AAD (RFC 4106 §5).
      *
-     * @param payload the Payload Data, such as a whole IP packet in tunnel mode; at most
-     *     {@link #MAX_PAYLOAD_LENGTH} bytes
+     * @param payload the Payload Data of at most {@link #MAX_PAYLOAD_LENGTH} bytes, such as a
+     *     whole IP packet in tunnel mode
      * @param nextHeader the Next Header value from 0 to 255, such as {@link NextHeader#IPV4},
      *     {@link NextHeader#IPV6} or {@link NextHeader#NO_NEXT_HEADER} for a dummy packet
      * @return the ESP packet, from the SPI to the ICV
@@ -186,7 +187,7 @@ public final class EspOutboundSa implements Destroyable {
         return ++lastSequenceNumber;
     }
 
-    /** Returns the SPI as the receiver chose it; compare with {@link Integer#toUnsignedLong}. */
+    /** Returns the SPI that the receiver chose, a 32-bit unsigned value stored in an int. */
     public int spi() {
         return spi;
     }

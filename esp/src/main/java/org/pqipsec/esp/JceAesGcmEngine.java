@@ -68,7 +68,7 @@ public final class JceAesGcmEngine implements AeadEngine {
             cipher.updateAAD(aad);
             cipher.doFinal(buffer, offset, length, buffer, offset);
         } catch (GeneralSecurityException e) {
-            // The key, nonce and buffer room were checked above, and SunJCE raises
+            // The key, nonce and buffer room were checked above. SunJCE (JDK 25) then raises
             // InvalidAlgorithmParameterException only when a nonce repeats the previous one.
             throw new ProviderException(TRANSFORMATION + " encryption failed", e);
         }
@@ -93,7 +93,8 @@ public final class JceAesGcmEngine implements AeadEngine {
             cipher.updateAAD(aad);
             return cipher.doFinal(input, inputOffset, inputLength, output, outputOffset);
         } catch (AEADBadTagException e) {
-            // SunJCE already zeroes the output on a tag mismatch; other providers may not.
+            // SunJCE (JDK 25) already zeroes the output on a tag mismatch, but other providers
+            // may not.
             Arrays.fill(output, outputOffset, outputOffset + plaintextLength, (byte) 0);
             throw e;
         } catch (GeneralSecurityException e) {

@@ -9,7 +9,7 @@ package org.pqipsec.esp;
  */
 final class ReplayWindow {
 
-    /** Window width in packets; RFC 4303 §3.4.3 requires at least 32 and recommends 64. */
+    /** Window width in packets. RFC 4303 §3.4.3 requires at least 32 and recommends 64. */
     static final int SIZE = 64;
 
     /** Highest sequence number accepted so far, 0 before the first packet. */

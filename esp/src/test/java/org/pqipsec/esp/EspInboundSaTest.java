@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
+import java.security.InvalidKeyException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -123,9 +124,10 @@ class EspInboundSaTest {
     }
 
     /**
-     * ESP packets rebuilt from the non-ESN AES-GCM cases of draft-mcgrew-gcm-test-01 §4, as
-     * reproduced in public GCM test suites: SPI ‖ sequence number is the AAD, the nonce is
-     * salt ‖ IV, and the plaintext ends with Padding, Pad Length and Next Header 1.
+     * ESP packets rebuilt from the AES-GCM cases without ESN in draft-mcgrew-gcm-test-01 §4, as
+     * reproduced in public GCM test suites. The two other such cases use SPI 0 or AES-192, which
+     * these SAs reject. In each case the AAD is SPI ‖ sequence number and the nonce is
+     * salt ‖ IV. Each plaintext ends with Pad Length and Next Header 1.
      */
     @ParameterizedTest
     @ValueSource(strings = {
@@ -346,7 +348,7 @@ class EspInboundSaTest {
         assertDropped(sa, saltPacket, EspDropReason.AUTHENTICATION_FAILED, "other salt");
     }
 
-    /** Plaintexts whose trailer is malformed; each ends with Pad Length and Next Header. */
+    /** Plaintexts with a malformed trailer. Each ends with Pad Length and Next Header. */
     @ParameterizedTest
     @ValueSource(strings = {
         "aabbccdd 0103 02 04",       // second Padding byte 3 instead of 2
@@ -458,7 +460,7 @@ class EspInboundSaTest {
     void invalidConstructionRejected() {
         assertThrows(IllegalArgumentException.class,
                 () -> new EspInboundSa(EspTransform.ENCR_AES_GCM_16, 0, KEY_MATERIAL));
-        assertThrows(java.security.InvalidKeyException.class,
+        assertThrows(InvalidKeyException.class,
                 () -> new EspInboundSa(EspTransform.ENCR_AES_GCM_16, SPI, new byte[28]));
         assertThrows(NullPointerException.class,
                 () -> new EspInboundSa(EspTransform.ENCR_AES_GCM_16, SPI, null));

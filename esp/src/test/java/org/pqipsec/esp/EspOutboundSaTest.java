@@ -236,7 +236,7 @@ class EspOutboundSaTest {
     }
 
     @Test
-    void engineGetsAesKeyAndSaWipesItsCopy() throws Exception {
+    void factoryKeyCopyWiped() throws Exception {
         byte[] aesKey = aesKey(16);
         List<byte[]> keysPassed = new ArrayList<>();
         List<byte[]> keysSeen = new ArrayList<>();
