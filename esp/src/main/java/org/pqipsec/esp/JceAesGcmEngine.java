@@ -20,8 +20,8 @@ import javax.crypto.spec.GCMParameterSpec;
  * installed provider ranks first (SunJCE on a stock JDK).
  *
  * <p>The engine keeps one {@link Cipher} and serializes calls on it, so one instance per SA
- * costs one cipher object and no per-packet key expansion. Each call re-initializes the cipher
- * with the packet's nonce.
+ * costs one cipher object. Each call re-initializes the cipher with the packet's nonce, and
+ * SunJCE (JDK 25) then skips the AES key expansion because the key is unchanged.
  */
 public final class JceAesGcmEngine implements AeadEngine {
 

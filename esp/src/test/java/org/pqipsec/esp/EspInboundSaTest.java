@@ -475,6 +475,20 @@ class EspInboundSaTest {
     }
 
     @Test
+    void resultRejectsOutOfRangeFields() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new DecapsulatedPacket(0, NextHeader.IPV4, new byte[0]));
+        assertThrows(IllegalArgumentException.class,
+                () -> new DecapsulatedPacket(1L << 32, NextHeader.IPV4, new byte[0]));
+        assertThrows(IllegalArgumentException.class,
+                () -> new DecapsulatedPacket(1, 256, new byte[0]));
+        assertThrows(IllegalArgumentException.class,
+                () -> new DecapsulatedPacket(1, -1, new byte[0]));
+        assertThrows(NullPointerException.class,
+                () -> new DecapsulatedPacket(1, NextHeader.IPV4, null));
+    }
+
+    @Test
     void resultHidesPayloadInToString() throws Exception {
         EspInboundSa sa = inboundSa();
         byte[] payload = HEX.parseHex("5ec7e75ec7e7");

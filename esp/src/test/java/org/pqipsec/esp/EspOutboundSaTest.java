@@ -10,11 +10,15 @@ import java.nio.ByteBuffer;
 import java.security.InvalidKeyException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -114,6 +118,52 @@ class EspOutboundSaTest {
 
         assertEquals(2000, ivs.size());
         assertEquals(2000, sequenceNumbers.size());
+    }
+
+    @Test
+    void concurrentEncapsulationKeepsNumbersUnique() throws Exception {
+        byte[] aesKey = aesKey(16);
+        EspOutboundSa sa = new EspOutboundSa(EspTransform.ENCR_AES_GCM_16, SPI,
+                Rfc4106Reference.keyMaterial(aesKey, SALT));
+        byte[] payload = payload(100, 3);
+        int threads = 4;
+        int packetsPerThread = 250;
+        List<byte[]> packets = Collections.synchronizedList(new ArrayList<>());
+
+        ExecutorService executor = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                futures.add(executor.submit(() -> {
+                    for (int i = 0; i < packetsPerThread; i++) {
+                        packets.add(sa.encapsulate(payload, NextHeader.IPV4));
+                    }
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } finally {
+            executor.shutdown();
+        }
+
+        Set<Integer> sequenceNumbers = new HashSet<>();
+        for (byte[] packet : packets) {
+            int sequenceNumber = ByteBuffer.wrap(packet).getInt(4);
+            sequenceNumbers.add(sequenceNumber);
+            byte[] expected = Rfc4106Reference.espPacket(aesKey, SALT, SPI, sequenceNumber,
+                    sequenceNumber, payload, NextHeader.IPV4);
+            assertArrayEquals(expected, packet, "sequence number " + sequenceNumber);
+        }
+        assertEquals(threads * packetsPerThread, sequenceNumbers.size());
+        assertEquals(threads * packetsPerThread, sa.lastSequenceNumber());
+        assertEquals(threads * packetsPerThread, sa.packetsEncapsulated());
+    }
+
+    @Test
+    void transformIcvMatchesEngineTag() {
+        assertEquals(EspTransform.ENCR_AES_GCM_16.icvLength(), AeadEngine.TAG_LENGTH);
+        assertEquals(20, EspTransform.ENCR_AES_GCM_16.ianaId());
     }
 
     @Test
