@@ -1,4 +1,35 @@
 /**
  * ESP (RFC 4303) encapsulation and decapsulation with AES-GCM (RFC 4106).
+ *
+ * <p>{@link org.pqipsec.esp.EspOutboundSa} builds ESP packets and
+ * {@link org.pqipsec.esp.EspInboundSa} verifies and opens them. Both take the SPI and the
+ * keying material of one Child SA direction as IKEv2 derives it (RFC 7296 §2.17), which is the
+ * AES key followed by the 4-byte salt (RFC 4106 §8.1). The AES-GCM computation sits behind
+ * {@link org.pqipsec.esp.AeadEngine}, whose first implementation is
+ * {@link org.pqipsec.esp.JceAesGcmEngine}. Both SA classes are thread-safe.
+ *
+ * <h2>Constant-time and secret-handling policy</h2>
+ *
+ * <ul>
+ *   <li>Every {@code AeadEngine} must compare the ICV in constant time, because it is the one
+ *       check on secret-dependent data that a sender without the key can probe.
+ *       {@code JceAesGcmEngine} relies on the JDK's {@code AES/GCM/NoPadding} cipher. In
+ *       JDK 25, SunJCE compares the whole tag with an accumulated XOR and zeroes the output
+ *       buffer on a mismatch.</li>
+ *   <li>SPI, sequence number and anti-replay checks (RFC 4303 §3.4.3) read header fields that
+ *       travel in the clear, so they branch freely. They run before decryption to reject cheap
+ *       forgeries early.</li>
+ *   <li>The padding check (RFC 4303 §2.4) runs only on plaintext that passed ICV
+ *       verification, so its drop reason gives no decryption oracle to a sender without the
+ *       key. It branches on the pad length, which reveals only how the plaintext splits
+ *       between payload and padding.</li>
+ *   <li>Each SA copies the caller's keying material, so the caller should wipe its own array.
+ *       The SA wipes its temporary copy of the AES key once the engine is built, and
+ *       {@code destroy()} wipes the engine's key and the salt. The SAs zero their per-packet
+ *       nonce arrays and decryption buffers after use. Copies inside the JCA cipher are out of
+ *       reach, as {@link org.pqipsec.esp.JceAesGcmEngine#destroy()} explains.</li>
+ *   <li>Exception messages and {@code toString()} output carry lengths, SPIs and sequence
+ *       numbers, never key bytes or plaintext.</li>
+ * </ul>
  */
 package org.pqipsec.esp;
