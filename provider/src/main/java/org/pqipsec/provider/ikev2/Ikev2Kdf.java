@@ -117,7 +117,8 @@ public abstract sealed class Ikev2Kdf extends KDFSpi
             throws InvalidAlgorithmParameterException, NoSuchAlgorithmException {
         Objects.requireNonNull(alg, "alg");
         if (alg.isEmpty()) {
-            throw new NoSuchAlgorithmException("alg is empty; expected a secret key algorithm name");
+            throw new NoSuchAlgorithmException(
+                    "alg is empty; expected a secret key algorithm name");
         }
 
         byte[] derived = engineDeriveData(derivationSpec);

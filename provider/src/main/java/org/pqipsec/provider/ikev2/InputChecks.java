@@ -78,8 +78,8 @@ final class InputChecks {
 
     /**
      * Returns the length of {SK_d | SK_ai | SK_ar | SK_ei | SK_er | SK_pi | SK_pr} (RFC 7296
-     * §2.14) after checking the key lengths: SK_ai and SK_ar may be empty, SK_ei and SK_er may not,
-     * and the total must fit in prf+.
+     * §2.14) after checking the key lengths. SK_ai and SK_ar may be empty, SK_ei and SK_er may
+     * not, and the total must fit in prf+.
      */
     int ikeSaKeysLength(int integrityKeyLength, int encryptionKeyLength)
             throws InvalidAlgorithmParameterException {
@@ -92,15 +92,16 @@ final class InputChecks {
                     "encryptionKeyLength must be 1 or more, got " + encryptionKeyLength);
         }
 
-        // SK_d, SK_pi and SK_pr have the PRF output length; each direction has one key of each kind.
+        // SK_d, SK_pi and SK_pr have the PRF output length. Each direction has one integrity key
+        // and one encryption key.
         long length = 3L * prf.outputLength() + 2L * integrityKeyLength + 2L * encryptionKeyLength;
         if (length > maxPrfPlusLength()) {
             throw new InvalidAlgorithmParameterException("integrityKeyLength " + integrityKeyLength
                     + " and encryptionKeyLength " + encryptionKeyLength + " need " + length
                     + " bytes of prf+ output (3 * " + prf.outputLength() + " + 2 * "
                     + integrityKeyLength + " + 2 * " + encryptionKeyLength + "), but prf+ with "
-                    + prf + " yields at most " + maxPrfPlusLength() + " bytes (" + MAX_PRF_PLUS_BLOCKS
-                    + " blocks)");
+                    + prf + " yields at most " + maxPrfPlusLength() + " bytes ("
+                    + MAX_PRF_PLUS_BLOCKS + " blocks)");
         }
         return (int) length;
     }
@@ -115,8 +116,8 @@ final class InputChecks {
         }
         byte[] encoded = key.getEncoded();
         if (encoded == null) {
-            throw new InvalidAlgorithmParameterException(field
-                    + " is not extractable: getEncoded() returned null; expected the raw key bytes");
+            throw new InvalidAlgorithmParameterException(field + " is not extractable:"
+                    + " getEncoded() returned null; expected the raw key bytes");
         }
         if (encoded.length == 0) {
             throw new InvalidAlgorithmParameterException(
@@ -129,7 +130,8 @@ final class InputChecks {
      * Returns the bytes of a PRF output used as a key (SKEYSEED, SK_d), which must be exactly as
      * long as the PRF output. The caller owns the returned copy and wipes it after its last use.
      */
-    byte[] prfOutputKeyBytes(SecretKey key, String field) throws InvalidAlgorithmParameterException {
+    byte[] prfOutputKeyBytes(SecretKey key, String field)
+            throws InvalidAlgorithmParameterException {
         byte[] encoded = secretBytes(key, field);
         if (encoded.length != prf.outputLength()) {
             int actual = encoded.length;

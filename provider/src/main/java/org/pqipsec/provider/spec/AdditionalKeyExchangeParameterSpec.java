@@ -21,7 +21,8 @@ import javax.crypto.SecretKey;
  * {@code SKEYSEED = prf(SK_d (old), g^ir (new) | Ni | Nr)}), so this spec also serves a rekey, with
  * the nonces of the CREATE_CHILD_SA exchange.
  *
- * <p>The KDF checks the values when it derives and rejects bad ones with
+ * <p>The spec copies the byte arrays it takes and returns, and keeps references to the keys.
+ * The KDF checks the values when it derives and rejects bad ones with
  * {@code InvalidAlgorithmParameterException}: SK_d(n-1) must be extractable and as long as the
  * PRF output, the shared secret must be extractable and non-empty, and both nonces must be
  * non-empty.
@@ -36,12 +37,10 @@ public final class AdditionalKeyExchangeParameterSpec implements AlgorithmParame
     /**
      * Creates the parameters for SKEYSEED(n).
      *
-     * @param previousSkD SK_d(n-1), the SK_d of the keys currently in use; the spec keeps the
-     *     reference
-     * @param sharedSecret SK(n), the shared secret of the n-th additional key exchange; the spec
-     *     keeps the reference
-     * @param ni the initiator's IKE_SA_INIT nonce Ni; the spec keeps a copy
-     * @param nr the responder's IKE_SA_INIT nonce Nr; the spec keeps a copy
+     * @param previousSkD SK_d(n-1), the SK_d of the keys currently in use
+     * @param sharedSecret SK(n), the shared secret of the n-th additional key exchange
+     * @param ni the initiator's IKE_SA_INIT nonce Ni
+     * @param nr the responder's IKE_SA_INIT nonce Nr
      */
     public AdditionalKeyExchangeParameterSpec(
             SecretKey previousSkD, SecretKey sharedSecret, byte[] ni, byte[] nr) {

@@ -17,13 +17,15 @@ import javax.crypto.SecretKey;
  * <p>{@code deriveData} returns the first {@code length} bytes of KEYMAT. RFC 7296 §2.17 takes
  * the keys from KEYMAT in this order: the initiator-to-responder keys first, then the
  * responder-to-initiator keys, and in each direction the encryption key before the integrity key
- * (the ESP and AH order of RFC 4301). {@link ChildSaKeys} splits KEYMAT in that order. One KEYMAT holds the keys of both SAs of the
- * pair, so {@code length} is twice the sum of the encryption and integrity key lengths.
+ * (the ESP and AH order of RFC 4301). {@link ChildSaKeys} splits KEYMAT in that order. One
+ * KEYMAT contains the keys of both SAs of the pair, so {@code length} is twice the sum of the
+ * encryption and integrity key lengths.
  *
- * <p>For the first Child SA, created in IKE_AUTH, Ni and Nr are the IKE_SA_INIT nonces; for a
- * Child SA created or rekeyed with CREATE_CHILD_SA they are the nonces of that exchange.
+ * <p>For the first Child SA, created in IKE_AUTH, Ni and Nr are the IKE_SA_INIT nonces. For a
+ * Child SA created or rekeyed with CREATE_CHILD_SA, they are the nonces of that exchange.
  *
- * <p>The KDF checks the values when it derives and rejects bad ones with
+ * <p>The spec copies the byte arrays it takes and returns, and keeps references to the keys.
+ * The KDF checks the values when it derives and rejects bad ones with
  * {@code InvalidAlgorithmParameterException}: SK_d must be extractable and as long as the PRF
  * output, both nonces must be non-empty, a shared secret must be extractable and non-empty, and
  * {@code length} must be between 1 and 255 times the PRF output length.
@@ -39,9 +41,9 @@ public final class ChildSaKeymatParameterSpec implements AlgorithmParameterSpec 
     /**
      * Creates the parameters for KEYMAT without a new key exchange.
      *
-     * @param skD SK_d of the IKE SA; the spec keeps the reference
-     * @param ni the initiator's nonce Ni; the spec keeps a copy
-     * @param nr the responder's nonce Nr; the spec keeps a copy
+     * @param skD SK_d of the IKE SA
+     * @param ni the initiator's nonce Ni
+     * @param nr the responder's nonce Nr
      * @param length the number of KEYMAT bytes
      */
     public ChildSaKeymatParameterSpec(SecretKey skD, byte[] ni, byte[] nr, int length) {
@@ -56,10 +58,10 @@ public final class ChildSaKeymatParameterSpec implements AlgorithmParameterSpec 
      * Creates the parameters for KEYMAT with the shared secret of a key exchange in the
      * CREATE_CHILD_SA exchange, which gives the Child SA perfect forward secrecy.
      *
-     * @param skD SK_d of the IKE SA; the spec keeps the reference
-     * @param sharedSecret the new shared secret g^ir (new); the spec keeps the reference
-     * @param ni the initiator's nonce Ni; the spec keeps a copy
-     * @param nr the responder's nonce Nr; the spec keeps a copy
+     * @param skD SK_d of the IKE SA
+     * @param sharedSecret the new shared secret g^ir (new)
+     * @param ni the initiator's nonce Ni
+     * @param nr the responder's nonce Nr
      * @param length the number of KEYMAT bytes
      * @throws NullPointerException if {@code sharedSecret} is null; use the constructor without a
      *     shared secret for a Child SA without a new key exchange

@@ -13,7 +13,8 @@ import javax.security.auth.Destroyable;
  * The keys of an ESP or AH Child SA pair, split from KEYMAT (RFC 7296 §2.17) in this order:
  *
  * <pre>
- * KEYMAT = encryption key (i-&gt;r) | integrity key (i-&gt;r) | encryption key (r-&gt;i) | integrity key (r-&gt;i)
+ * KEYMAT = encryption key (i-&gt;r) | integrity key (i-&gt;r)
+ *        | encryption key (r-&gt;i) | integrity key (r-&gt;i)
  * </pre>
  *
  * <p>The initiator-to-responder keys protect the SA that carries traffic from the initiator of
@@ -73,7 +74,10 @@ public final class ChildSaKeys implements Destroyable {
      * @throws IllegalArgumentException if a key length is negative or both are 0
      */
     public static ChildSaKeys derive(
-            KDF kdf, ChildSaKeymatParameterSpec spec, int integrityKeyLength, int encryptionKeyLength)
+            KDF kdf,
+            ChildSaKeymatParameterSpec spec,
+            int integrityKeyLength,
+            int encryptionKeyLength)
             throws InvalidAlgorithmParameterException {
         Objects.requireNonNull(kdf, "kdf");
         Objects.requireNonNull(spec, "spec");
@@ -103,7 +107,8 @@ public final class ChildSaKeys implements Destroyable {
      * @throws IllegalArgumentException if a key length is negative, both are 0, or
      *     {@code keymat} does not have exactly the required length
      */
-    public static ChildSaKeys split(byte[] keymat, int integrityKeyLength, int encryptionKeyLength) {
+    public static ChildSaKeys split(
+            byte[] keymat, int integrityKeyLength, int encryptionKeyLength) {
         Objects.requireNonNull(keymat, "keymat");
         long expected = requiredLength(integrityKeyLength, encryptionKeyLength);
         if (keymat.length != expected) {
@@ -124,8 +129,8 @@ public final class ChildSaKeys implements Destroyable {
                     "encryptionKeyLength must be 0 or more, got " + encryptionKeyLength);
         }
         if (integrityKeyLength == 0 && encryptionKeyLength == 0) {
-            throw new IllegalArgumentException(
-                    "integrityKeyLength and encryptionKeyLength are both 0; a Child SA needs a key");
+            throw new IllegalArgumentException("integrityKeyLength and encryptionKeyLength"
+                    + " are both 0; a Child SA needs at least one key");
         }
         return 2L * integrityKeyLength + 2L * encryptionKeyLength;
     }

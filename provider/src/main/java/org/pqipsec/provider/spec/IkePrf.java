@@ -50,12 +50,12 @@ public enum IkePrf {
         return macAlgorithm;
     }
 
-    /** Returns the {@code javax.crypto.KDF} algorithm name of the IKEv2 key schedule with this PRF. */
+    /** Returns the {@code javax.crypto.KDF} name of the IKEv2 key schedule with this PRF. */
     public String kdfAlgorithm() {
         return kdfAlgorithm;
     }
 
-    /** Returns the PRF with IKEv2 Transform ID {@code ianaId}, or an empty result if none matches. */
+    /** Returns the PRF with Transform ID {@code ianaId}, or an empty result if none matches. */
     public static Optional<IkePrf> fromIanaId(int ianaId) {
         for (IkePrf prf : values()) {
             if (prf.ianaId == ianaId) {

@@ -44,7 +44,8 @@ public final class IkeSaKeys implements Destroyable {
     private final DerivedSecretKey skPi;
     private final DerivedSecretKey skPr;
 
-    private IkeSaKeys(IkePrf prf, byte[] keyMaterial, int integrityKeyLength, int encryptionKeyLength) {
+    private IkeSaKeys(
+            IkePrf prf, byte[] keyMaterial, int integrityKeyLength, int encryptionKeyLength) {
         int prfLength = prf.outputLength();
         String prfKeyAlgorithm = prf.macAlgorithm();
         int offset = 0;
@@ -53,18 +54,22 @@ public final class IkeSaKeys implements Destroyable {
         offset += prfLength;
 
         if (integrityKeyLength > 0) {
-            skAi = new DerivedSecretKey(keyMaterial, offset, integrityKeyLength, INTEGRITY_KEY_ALGORITHM);
+            skAi = new DerivedSecretKey(
+                    keyMaterial, offset, integrityKeyLength, INTEGRITY_KEY_ALGORITHM);
             offset += integrityKeyLength;
-            skAr = new DerivedSecretKey(keyMaterial, offset, integrityKeyLength, INTEGRITY_KEY_ALGORITHM);
+            skAr = new DerivedSecretKey(
+                    keyMaterial, offset, integrityKeyLength, INTEGRITY_KEY_ALGORITHM);
             offset += integrityKeyLength;
         } else {
             skAi = null;
             skAr = null;
         }
 
-        skEi = new DerivedSecretKey(keyMaterial, offset, encryptionKeyLength, ENCRYPTION_KEY_ALGORITHM);
+        skEi = new DerivedSecretKey(
+                keyMaterial, offset, encryptionKeyLength, ENCRYPTION_KEY_ALGORITHM);
         offset += encryptionKeyLength;
-        skEr = new DerivedSecretKey(keyMaterial, offset, encryptionKeyLength, ENCRYPTION_KEY_ALGORITHM);
+        skEr = new DerivedSecretKey(
+                keyMaterial, offset, encryptionKeyLength, ENCRYPTION_KEY_ALGORITHM);
         offset += encryptionKeyLength;
 
         skPi = new DerivedSecretKey(keyMaterial, offset, prfLength, prfKeyAlgorithm);
@@ -122,7 +127,8 @@ public final class IkeSaKeys implements Destroyable {
                     "encryptionKeyLength must be 1 or more, got " + encryptionKeyLength);
         }
 
-        long expected = 3L * prf.outputLength() + 2L * integrityKeyLength + 2L * encryptionKeyLength;
+        long expected =
+                3L * prf.outputLength() + 2L * integrityKeyLength + 2L * encryptionKeyLength;
         if (keyMaterial.length != expected) {
             throw new IllegalArgumentException("keyMaterial must be " + expected + " bytes for "
                     + prf + " with integrityKeyLength " + integrityKeyLength

@@ -20,7 +20,8 @@ import javax.crypto.SecretKey;
  * 7296 §2.18. In both cases the nonces and SPIs are those of the exchange that created the SA:
  * IKE_SA_INIT for RFC 9370, CREATE_CHILD_SA for a rekey.
  *
- * <p>The KDF checks the values when it derives and rejects bad ones with
+ * <p>The spec copies the byte arrays it takes and returns, and keeps references to the keys.
+ * The KDF checks the values when it derives and rejects bad ones with
  * {@code InvalidAlgorithmParameterException}: SKEYSEED must be extractable and as long as the PRF
  * output, both nonces must be non-empty, both SPIs must be 8 bytes, {@code integrityKeyLength}
  * must not be negative, {@code encryptionKeyLength} must be at least 1, and the total must not
@@ -39,16 +40,16 @@ public final class IkeSaKeysParameterSpec implements AlgorithmParameterSpec {
     /**
      * Creates the parameters for the IKE SA keys.
      *
-     * @param skeyseed SKEYSEED; the spec keeps the reference
-     * @param ni the initiator's nonce Ni; the spec keeps a copy
-     * @param nr the responder's nonce Nr; the spec keeps a copy
-     * @param spiI the initiator's 8-byte IKE SPI; the spec keeps a copy
-     * @param spiR the responder's 8-byte IKE SPI; the spec keeps a copy
+     * @param skeyseed SKEYSEED
+     * @param ni the initiator's nonce Ni
+     * @param nr the responder's nonce Nr
+     * @param spiI the initiator's 8-byte IKE SPI
+     * @param spiR the responder's 8-byte IKE SPI
      * @param integrityKeyLength the key length in bytes of the integrity algorithm, the length of
      *     SK_ai and SK_ar; 0 for an AEAD cipher, which has no separate integrity key
-     * @param encryptionKeyLength the key length in bytes of the encryption algorithm, the length
-     *     of SK_ei and SK_er; it includes the salt where the cipher takes one from the key
-     *     material, for example 32 + 4 for AES-256-GCM (RFC 5282 §7.1)
+     * @param encryptionKeyLength the length in bytes of SK_ei and SK_er. It includes the salt
+     *     when the cipher takes one from the key material, for example 32 + 4 for AES-256-GCM
+     *     (RFC 5282 §7.1)
      */
     public IkeSaKeysParameterSpec(
             SecretKey skeyseed,

@@ -13,10 +13,13 @@ import javax.crypto.SecretKey;
  * Tn = prf (K, Tn-1 | S | n)      (n is one octet, so at most 255 blocks)
  * </pre>
  *
- * <p>{@code deriveData} returns the first {@code length} bytes of that stream. The KDF checks the
- * values when it derives and rejects bad ones with {@code InvalidAlgorithmParameterException}:
- * the key must be extractable and non-empty, the seed must not be null (it may be empty), and
- * {@code length} must be between 1 and 255 times the PRF output length.
+ * <p>{@code deriveData} returns the first {@code length} bytes of that stream.
+ *
+ * <p>The spec copies the byte arrays it takes and returns, and keeps references to the keys.
+ * The KDF checks the values when it derives and rejects bad ones with
+ * {@code InvalidAlgorithmParameterException}. The key must be extractable and non-empty, the seed
+ * must not be null (it may be empty), and {@code length} must be between 1 and 255 times the PRF
+ * output length.
  */
 public final class PrfPlusParameterSpec implements AlgorithmParameterSpec {
 
@@ -27,8 +30,8 @@ public final class PrfPlusParameterSpec implements AlgorithmParameterSpec {
     /**
      * Creates the parameters for prf+ with key {@code key} (K) and seed {@code seed} (S).
      *
-     * @param key the PRF key K, for example SKEYSEED or SK_d; the spec keeps the reference
-     * @param seed the seed S; the spec keeps a copy
+     * @param key the PRF key K, for example SKEYSEED or SK_d
+     * @param seed the seed S
      * @param length the number of output bytes
      */
     public PrfPlusParameterSpec(SecretKey key, byte[] seed, int length) {

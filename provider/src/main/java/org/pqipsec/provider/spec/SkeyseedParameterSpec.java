@@ -11,11 +11,14 @@ import javax.crypto.SecretKey;
  * SKEYSEED = prf(Ni | Nr, g^ir)
  * </pre>
  *
- * <p>{@code deriveData} returns SKEYSEED, whose length is the PRF output length. The KDF checks
- * the values when it derives and rejects bad ones with {@code InvalidAlgorithmParameterException}:
- * both nonces must be non-empty and the shared secret must be extractable and non-empty. The
- * KDF accepts nonces of any non-empty length because NIST's CAVP IKEv2 records use 8-byte
- * nonces; the 16-to-256-byte rule of RFC 7296 §3.9 is for the protocol layer to enforce.
+ * <p>{@code deriveData} returns SKEYSEED, whose length is the PRF output length.
+ *
+ * <p>The spec copies the byte arrays it takes and returns, and keeps a reference to the key.
+ * The KDF checks the values when it derives and rejects bad ones with
+ * {@code InvalidAlgorithmParameterException}: both nonces must be non-empty and the shared secret
+ * must be extractable and non-empty. The KDF accepts nonces of any non-empty length because
+ * NIST's CAVP IKEv2 records use 8-byte nonces. The 16-to-256-byte rule of RFC 7296 §3.9 is for
+ * the protocol layer to enforce.
  */
 public final class SkeyseedParameterSpec implements AlgorithmParameterSpec {
 
@@ -26,10 +29,10 @@ public final class SkeyseedParameterSpec implements AlgorithmParameterSpec {
     /**
      * Creates the parameters for SKEYSEED.
      *
-     * @param ni the initiator's nonce Ni, without the payload header; the spec keeps a copy
-     * @param nr the responder's nonce Nr, without the payload header; the spec keeps a copy
+     * @param ni the initiator's nonce Ni, without the payload header
+     * @param nr the responder's nonce Nr, without the payload header
      * @param sharedSecret the key exchange's shared secret g^ir, in the encoding that the key
-     *     exchange method defines; the spec keeps the reference
+     *     exchange method defines
      */
     public SkeyseedParameterSpec(byte[] ni, byte[] nr, SecretKey sharedSecret) {
         this.ni = SpecBytes.copy(ni);

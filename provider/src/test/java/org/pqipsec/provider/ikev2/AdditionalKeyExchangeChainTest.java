@@ -2,13 +2,13 @@ package org.pqipsec.provider.ikev2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 import javax.crypto.KDF;
@@ -72,17 +72,20 @@ class AdditionalKeyExchangeChainTest {
         byte[] spiR = bytes(random, 8);
         byte[] gir = bytes(random, 32);
         List<byte[]> additionalSecrets = List.of(bytes(random, 32), bytes(random, 32));
-        int keyStreamLength = 3 * prf.outputLength() + 2 * integrityKeyLength + 2 * encryptionKeyLength;
+        int keyStreamLength =
+                3 * prf.outputLength() + 2 * integrityKeyLength + 2 * encryptionKeyLength;
         KDF kdf = KDF.getInstance(prf.kdfAlgorithm(), PROVIDER);
 
         // Stage 0: IKE_SA_INIT.
-        SecretKey skeyseed = kdf.deriveKey(prf.macAlgorithm(), new SkeyseedParameterSpec(ni, nr, key(gir)));
+        SecretKey skeyseed =
+                kdf.deriveKey(prf.macAlgorithm(), new SkeyseedParameterSpec(ni, nr, key(gir)));
         byte[] expectedSkeyseed = hmac(prf, concat(ni, nr), gir);
         assertHex(expectedSkeyseed, skeyseed.getEncoded(), "SKEYSEED(0)");
 
         IkeSaKeys keys = IkeSaKeys.derive(kdf, prf, new IkeSaKeysParameterSpec(
                 skeyseed, ni, nr, spiI, spiR, integrityKeyLength, encryptionKeyLength));
-        byte[] expectedStream = prfPlus(prf, expectedSkeyseed, concat(ni, nr, spiI, spiR), keyStreamLength);
+        byte[] expectedStream =
+                prfPlus(prf, expectedSkeyseed, concat(ni, nr, spiI, spiR), keyStreamLength);
         assertKeys(prf, expectedStream, keys, integrityKeyLength, encryptionKeyLength, 0);
 
         // Stages 1 and 2: one IKE_INTERMEDIATE exchange each; Ni, Nr, SPIi and SPIr stay the same.
@@ -97,10 +100,11 @@ class AdditionalKeyExchangeChainTest {
 
             IkeSaKeys nextKeys = IkeSaKeys.derive(kdf, prf, new IkeSaKeysParameterSpec(
                     skeyseed, ni, nr, spiI, spiR, integrityKeyLength, encryptionKeyLength));
-            byte[] nextStream = prfPlus(prf, expectedSkeyseed, concat(ni, nr, spiI, spiR), keyStreamLength);
+            byte[] nextStream =
+                    prfPlus(prf, expectedSkeyseed, concat(ni, nr, spiI, spiR), keyStreamLength);
             assertKeys(prf, nextStream, nextKeys, integrityKeyLength, encryptionKeyLength, n);
-            assertNotEquals(HexFormat.of().formatHex(expectedStream), HexFormat.of().formatHex(nextStream),
-                    "stage " + n + " must change every key");
+            assertNotEquals(HexFormat.of().formatHex(expectedStream),
+                    HexFormat.of().formatHex(nextStream), "stage " + n + " must change the keys");
 
             keys.destroy();
             keys = nextKeys;
@@ -112,8 +116,8 @@ class AdditionalKeyExchangeChainTest {
         ChildSaKeys child = ChildSaKeys.derive(kdf,
                 new ChildSaKeymatParameterSpec(keys.skD(), ni, nr, keymatLength),
                 integrityKeyLength, encryptionKeyLength);
-        byte[] expectedKeymat = prfPlus(
-                prf, Arrays.copyOf(expectedStream, prf.outputLength()), concat(ni, nr), keymatLength);
+        byte[] finalSkD = Arrays.copyOf(expectedStream, prf.outputLength());
+        byte[] expectedKeymat = prfPlus(prf, finalSkD, concat(ni, nr), keymatLength);
         byte[] actualKeymat = concat(
                 encodedOrEmpty(child.initiatorToResponderEncryptionKey()),
                 encodedOrEmpty(child.initiatorToResponderIntegrityKey()),
@@ -129,7 +133,8 @@ class AdditionalKeyExchangeChainTest {
         int prfLength = prf.outputLength();
         int offset = 0;
 
-        assertHex(slice(expectedStream, offset, prfLength), keys.skD().getEncoded(), "SK_d(" + n + ")");
+        assertHex(slice(expectedStream, offset, prfLength), keys.skD().getEncoded(),
+                "SK_d(" + n + ")");
         offset += prfLength;
 
         assertEquals(integrityKeyLength > 0, keys.skAi().isPresent(), "SK_ai(" + n + ") present");
@@ -149,18 +154,21 @@ class AdditionalKeyExchangeChainTest {
                 "SK_er(" + n + ")");
         offset += encryptionKeyLength;
 
-        assertHex(slice(expectedStream, offset, prfLength), keys.skPi().getEncoded(), "SK_pi(" + n + ")");
+        assertHex(slice(expectedStream, offset, prfLength), keys.skPi().getEncoded(),
+                "SK_pi(" + n + ")");
         offset += prfLength;
-        assertHex(slice(expectedStream, offset, prfLength), keys.skPr().getEncoded(), "SK_pr(" + n + ")");
+        assertHex(slice(expectedStream, offset, prfLength), keys.skPr().getEncoded(),
+                "SK_pr(" + n + ")");
         offset += prfLength;
 
-        assertTrue(offset == expectedStream.length, "the seven keys cover the whole stream");
+        assertEquals(expectedStream.length, offset, "the seven keys cover the whole stream");
     }
 
     // Reference implementation, independent of the provider's code.
 
     /** prf(key, data) with a fresh JDK HMAC and a SecretKeySpec key. */
-    private static byte[] hmac(IkePrf prf, byte[] key, byte[] data) throws GeneralSecurityException {
+    private static byte[] hmac(IkePrf prf, byte[] key, byte[] data)
+            throws GeneralSecurityException {
         Mac mac = Mac.getInstance(prf.macAlgorithm());
         mac.init(new SecretKeySpec(key, prf.macAlgorithm()));
         return mac.doFinal(data);
@@ -188,7 +196,7 @@ class AdditionalKeyExchangeChainTest {
         return new SecretKeySpec(bytes, "RAW");
     }
 
-    private static byte[] encodedOrEmpty(java.util.Optional<SecretKey> key) {
+    private static byte[] encodedOrEmpty(Optional<SecretKey> key) {
         return key.map(SecretKey::getEncoded).orElse(new byte[0]);
     }
 
@@ -204,7 +212,7 @@ class AdditionalKeyExchangeChainTest {
         return out.toByteArray();
     }
 
-    private static void assertHex(byte[] expected, byte[] actual, String what) {
-        assertEquals(HexFormat.of().formatHex(expected), HexFormat.of().formatHex(actual), what);
+    private static void assertHex(byte[] expected, byte[] actual, String label) {
+        assertEquals(HexFormat.of().formatHex(expected), HexFormat.of().formatHex(actual), label);
     }
 }

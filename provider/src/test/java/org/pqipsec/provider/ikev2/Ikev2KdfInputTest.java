@@ -34,8 +34,8 @@ import org.pqipsec.provider.spec.SkeyseedParameterSpec;
 /**
  * Checks that every invalid spec field is rejected with {@link InvalidAlgorithmParameterException}
  * whose message starts with the field name and states what was expected, and that the message
- * never contains key bytes. The KDF for HMAC-SHA2-256 (32-byte output, prf+ limit 8160 bytes) is
- * used unless a case says otherwise.
+ * never contains key bytes. The table cases use the KDF for HMAC-SHA2-256, whose output is 32
+ * bytes and whose prf+ limit is 8160 bytes.
  */
 class Ikev2KdfInputTest {
 
@@ -121,7 +121,8 @@ class Ikev2KdfInputTest {
                         "nr is empty"),
                 invalid("SKEYSEED null g^ir", new SkeyseedParameterSpec(NONCE, NONCE, null),
                         "sharedSecret is missing"),
-                invalid("SKEYSEED empty g^ir", new SkeyseedParameterSpec(NONCE, NONCE, new EmptyKey()),
+                invalid("SKEYSEED empty g^ir",
+                        new SkeyseedParameterSpec(NONCE, NONCE, new EmptyKey()),
                         "sharedSecret is empty"),
                 invalid("SKEYSEED non-extractable g^ir",
                         new SkeyseedParameterSpec(NONCE, NONCE, new NonExtractableKey()),
@@ -153,11 +154,13 @@ class Ikev2KdfInputTest {
                         "spiI is missing", "8 bytes"),
                 invalid("SK_* empty SPIr", ikeSaSpec(PRF_KEY, NONCE, SPI, new byte[0], 32, 32),
                         "spiR must be 8 bytes", "got 0"),
-                invalid("SK_* negative integrity length", ikeSaSpec(PRF_KEY, NONCE, SPI, SPI, -1, 32),
+                invalid("SK_* negative integrity length",
+                        ikeSaSpec(PRF_KEY, NONCE, SPI, SPI, -1, 32),
                         "integrityKeyLength must be 0 or more", "got -1"),
                 invalid("SK_* zero encryption length", ikeSaSpec(PRF_KEY, NONCE, SPI, SPI, 32, 0),
                         "encryptionKeyLength must be 1 or more", "got 0"),
-                invalid("SK_* negative encryption length", ikeSaSpec(PRF_KEY, NONCE, SPI, SPI, 0, -36),
+                invalid("SK_* negative encryption length",
+                        ikeSaSpec(PRF_KEY, NONCE, SPI, SPI, 0, -36),
                         "encryptionKeyLength must be 1 or more", "got -36"),
                 invalid("SK_* beyond 255 blocks", ikeSaSpec(PRF_KEY, NONCE, SPI, SPI, 4000, 33),
                         "integrityKeyLength 4000 and encryptionKeyLength 33", "need 8162 bytes",
@@ -178,11 +181,12 @@ class Ikev2KdfInputTest {
                         new AdditionalKeyExchangeParameterSpec(null, SECRET, NONCE, NONCE),
                         "previousSkD is missing"),
                 invalid("SKEYSEED(n) empty SK(n)",
-                        new AdditionalKeyExchangeParameterSpec(PRF_KEY, new EmptyKey(), NONCE, NONCE),
+                        new AdditionalKeyExchangeParameterSpec(
+                                PRF_KEY, new EmptyKey(), NONCE, NONCE),
                         "sharedSecret is empty"),
                 invalid("SKEYSEED(n) non-extractable SK(n)",
-                        new AdditionalKeyExchangeParameterSpec(PRF_KEY, new NonExtractableKey(), NONCE,
-                                NONCE),
+                        new AdditionalKeyExchangeParameterSpec(
+                                PRF_KEY, new NonExtractableKey(), NONCE, NONCE),
                         "sharedSecret is not extractable"),
                 invalid("SKEYSEED(n) null SK(n)",
                         new AdditionalKeyExchangeParameterSpec(PRF_KEY, null, NONCE, NONCE),
@@ -206,7 +210,8 @@ class Ikev2KdfInputTest {
                         "ni is empty"),
                 invalid("KEYMAT null Nr", new ChildSaKeymatParameterSpec(PRF_KEY, NONCE, null, 64),
                         "nr is missing"),
-                invalid("KEYMAT zero length", new ChildSaKeymatParameterSpec(PRF_KEY, NONCE, NONCE, 0),
+                invalid("KEYMAT zero length",
+                        new ChildSaKeymatParameterSpec(PRF_KEY, NONCE, NONCE, 0),
                         "length must be 1 or more", "got 0"),
                 invalid("KEYMAT negative length",
                         new ChildSaKeymatParameterSpec(PRF_KEY, NONCE, NONCE, -72),
@@ -218,7 +223,8 @@ class Ikev2KdfInputTest {
                         new ChildSaKeymatParameterSpec(PRF_KEY, new EmptyKey(), NONCE, NONCE, 64),
                         "sharedSecret is empty"),
                 invalid("KEYMAT non-extractable g^ir (new)",
-                        new ChildSaKeymatParameterSpec(PRF_KEY, new NonExtractableKey(), NONCE, NONCE, 64),
+                        new ChildSaKeymatParameterSpec(
+                                PRF_KEY, new NonExtractableKey(), NONCE, NONCE, 64),
                         "sharedSecret is not extractable"));
     }
 
@@ -239,7 +245,8 @@ class Ikev2KdfInputTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalidSpecs")
-    void invalidSpecRejectedByDeriveKey(String name, AlgorithmParameterSpec spec, List<String> expected)
+    void invalidSpecRejectedByDeriveKey(
+            String name, AlgorithmParameterSpec spec, List<String> expected)
             throws GeneralSecurityException {
         KDF kdf = KDF.getInstance(IkePrf.HMAC_SHA2_256.kdfAlgorithm(), PROVIDER);
 
@@ -256,12 +263,13 @@ class Ikev2KdfInputTest {
         Ikev2Kdf spi = new Ikev2Kdf.HmacSha256(null);
 
         InvalidAlgorithmParameterException thrown =
-                assertThrows(InvalidAlgorithmParameterException.class, () -> spi.engineDeriveData(spec));
+                assertThrows(InvalidAlgorithmParameterException.class,
+                        () -> spi.engineDeriveData(spec));
 
         assertMessage(expected, thrown.getMessage());
     }
 
-    /** The limit follows the PRF: 255 blocks of 48 or 64 bytes for SHA-384 and SHA-512. */
+    /** Checks that the prf+ limit is 255 blocks of the service's PRF output. */
     @ParameterizedTest
     @EnumSource(IkePrf.class)
     void prfPlusLimitIs255Blocks(IkePrf prf) throws GeneralSecurityException {
@@ -270,7 +278,8 @@ class Ikev2KdfInputTest {
         SecretKey key = secret(prf.outputLength());
 
         byte[] longest = kdf.deriveData(new PrfPlusParameterSpec(key, NONCE, limit));
-        InvalidAlgorithmParameterException thrown = assertThrows(InvalidAlgorithmParameterException.class,
+        InvalidAlgorithmParameterException thrown = assertThrows(
+                InvalidAlgorithmParameterException.class,
                 () -> kdf.deriveData(new PrfPlusParameterSpec(key, NONCE, limit + 1)));
 
         assertEquals(limit, longest.length);
@@ -278,26 +287,30 @@ class Ikev2KdfInputTest {
                 thrown.getCause().getMessage());
     }
 
-    /** SK_d must have the output length of the KDF's own PRF, which differs per service. */
+    /** Checks that SK_d must have the output length of the service's own PRF. */
     @ParameterizedTest
     @EnumSource(IkePrf.class)
     void skDLengthFollowsPrf(IkePrf prf) throws GeneralSecurityException {
         KDF kdf = KDF.getInstance(prf.kdfAlgorithm(), PROVIDER);
         SecretKey wrongSkD = secret(prf.outputLength() + 1);
 
-        InvalidAlgorithmParameterException thrown = assertThrows(InvalidAlgorithmParameterException.class,
+        InvalidAlgorithmParameterException thrown = assertThrows(
+                InvalidAlgorithmParameterException.class,
                 () -> kdf.deriveData(new ChildSaKeymatParameterSpec(wrongSkD, NONCE, NONCE, 64)));
 
         assertMessage(List.of("skD must be " + prf.outputLength() + " bytes", prf.name()),
                 thrown.getCause().getMessage());
     }
 
-    /** The protocol layer enforces RFC 7296's 16-byte minimum; the KDF takes 1-byte nonces. */
+    /** RFC 7296's 16-byte nonce minimum belongs to the protocol layer, not the KDF. */
     @Test
     void oneByteNoncesAccepted() throws GeneralSecurityException {
         KDF kdf = KDF.getInstance(IkePrf.HMAC_SHA2_256.kdfAlgorithm(), PROVIDER);
 
-        byte[] skeyseed = kdf.deriveData(new SkeyseedParameterSpec(new byte[] {1}, new byte[] {2}, SECRET));
+        SkeyseedParameterSpec spec =
+                new SkeyseedParameterSpec(new byte[] {1}, new byte[] {2}, SECRET);
+
+        byte[] skeyseed = kdf.deriveData(spec);
 
         assertEquals(32, skeyseed.length);
     }

@@ -84,7 +84,8 @@ class Ikev2KdfKnownAnswerTest {
     @MethodSource("ikeSaRecords")
     void ikeSaDkmMatchesPrfPlus(KnownAnswers.Record record) throws GeneralSecurityException {
         KDF kdf = kdf(record.prf());
-        byte[] seed = concat(record.hex("ni"), record.hex("nr"), record.hex("spiI"), record.hex("spiR"));
+        byte[] seed = concat(
+                record.hex("ni"), record.hex("nr"), record.hex("spiI"), record.hex("spiR"));
         PrfPlusParameterSpec spec = new PrfPlusParameterSpec(
                 key(record.hex("skeyseed")), seed, record.number("dkmLength"));
 
@@ -175,7 +176,10 @@ class Ikev2KdfKnownAnswerTest {
             throws GeneralSecurityException {
         KDF kdf = kdf(record.prf());
         AdditionalKeyExchangeParameterSpec spec = new AdditionalKeyExchangeParameterSpec(
-                key(record.hex("skDOld")), key(record.hex("girNew")), record.hex("ni"), record.hex("nr"));
+                key(record.hex("skDOld")),
+                key(record.hex("girNew")),
+                record.hex("ni"),
+                record.hex("nr"));
 
         SecretKey skeyseed = kdf.deriveKey("HmacSHA256", spec);
 

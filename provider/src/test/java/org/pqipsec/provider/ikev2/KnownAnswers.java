@@ -39,7 +39,7 @@ final class KnownAnswers {
             return text("source");
         }
 
-        /** Returns the record's PRF, mapped from the source's name such as {@code HMAC-SHA2-256}. */
+        /** Returns the record's PRF, mapped from a source name such as {@code HMAC-SHA2-256}. */
         IkePrf prf() {
             return switch (text("prf")) {
                 case "HMAC-SHA2-256" -> IkePrf.HMAC_SHA2_256;
@@ -56,7 +56,8 @@ final class KnownAnswers {
         String text(String name) {
             String value = fields.get(name);
             if (value == null) {
-                throw new IllegalStateException("Missing field " + name + " in " + fields.get("source"));
+                throw new IllegalStateException(
+                        "Missing field " + name + " in " + fields.get("source"));
             }
             return value;
         }
