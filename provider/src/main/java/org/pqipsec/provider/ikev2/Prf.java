@@ -11,8 +11,8 @@ import javax.crypto.SecretKey;
 import org.pqipsec.provider.spec.IkePrf;
 
 /**
- * The IKEv2 PRF and prf+ (RFC 7296 §2.13) over the JDK's HMAC. Callers check the inputs first;
- * lengths here are public values, and no branch or index depends on a secret byte.
+ * The IKEv2 PRF and prf+ (RFC 7296 §2.13) over the JDK's HMAC. Callers check the inputs first.
+ * Lengths here are public values, and no branch or index depends on a secret byte.
  */
 final class Prf {
 
@@ -80,11 +80,11 @@ final class Prf {
 
     /**
      * A view of a caller-owned key array for {@code Mac.init}. Unlike {@code SecretKeySpec} it
-     * keeps no copy of its own, so the caller's wipe of the array removes the key. The JDK's HMAC
-     * wipes the copy that {@link #getEncoded()} hands it.
+     * keeps no copy of its own, so the caller's wipe of the array removes the key.
      *
-     * <p>NOTE: the JDK's HMAC still keeps its key-derived inner and outer pads until the
-     * {@code Mac} object is garbage-collected.
+     * <p>NOTE: SunJCE's HMAC in JDK 25 wipes the copy that {@link #getEncoded()} hands it, but it
+     * keeps the key-derived inner and outer pads until the {@code Mac} object is garbage-collected.
+     * An HMAC from another installed provider may keep more.
      */
     private static final class BorrowedKey implements SecretKey {
 
