@@ -1,6 +1,9 @@
+/** The {@code pqipsec} command line tool. */
 module org.pqipsec.cli {
     requires org.pqipsec.provider;
     requires org.pqipsec.esp;
     requires info.picocli;
+
     opens org.pqipsec.cli to info.picocli;
+    opens org.pqipsec.cli.demo to info.picocli;
 }

@@ -178,6 +178,22 @@ public final class EspOutboundSa implements Destroyable {
         return packet;
     }
 
+    /**
+     * Returns the length of the ESP packet that {@link #encapsulate} builds for a payload of
+     * {@code payloadLength} bytes: header, IV, payload, Padding, Pad Length, Next Header and ICV.
+     * Callers use it to check that a packet fits an outer header before they spend a sequence
+     * number on it.
+     *
+     * @throws IllegalArgumentException if {@code payloadLength} is negative
+     */
+    public static int encapsulatedLength(int payloadLength) {
+        if (payloadLength < 0) {
+            throw new IllegalArgumentException("payloadLength must not be negative, got " + payloadLength);
+        }
+        return CIPHERTEXT_OFFSET + payloadLength + EspGcmFormat.padLength(payloadLength)
+                + TRAILER_LENGTH + ICV_LENGTH;
+    }
+
     /** Advances the sender's counter, refusing to cycle it (RFC 4303 §3.3.3). */
     private long nextSequenceNumber() {
         if (lastSequenceNumber == MAX_SEQUENCE_NUMBER) {

@@ -88,6 +88,19 @@ class EspOutboundSaTest {
     }
 
     @Test
+    void encapsulatedLengthMatchesBuiltPacket() throws Exception {
+        EspOutboundSa sa = new EspOutboundSa(EspTransform.ENCR_AES_GCM_16, SPI,
+                Rfc4106Reference.keyMaterial(aesKey(32), SALT));
+
+        for (int size = 0; size <= 300; size++) {
+            int built = sa.encapsulate(new byte[size], NextHeader.IPV4).length;
+            assertEquals(built, EspOutboundSa.encapsulatedLength(size), "payload size " + size);
+        }
+        assertEquals(65532, EspOutboundSa.encapsulatedLength(EspOutboundSa.MAX_PAYLOAD_LENGTH));
+        assertThrows(IllegalArgumentException.class, () -> EspOutboundSa.encapsulatedLength(-1));
+    }
+
+    @Test
     void sequenceNumbersAndIvsCountFromOne() throws Exception {
         EspOutboundSa sa = new EspOutboundSa(EspTransform.ENCR_AES_GCM_16, SPI,
                 Rfc4106Reference.keyMaterial(aesKey(32), SALT));

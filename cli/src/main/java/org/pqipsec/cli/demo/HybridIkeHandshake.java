@@ -21,6 +21,7 @@ import javax.crypto.SecretKey;
 import org.pqipsec.provider.spec.AdditionalKeyExchangeParameterSpec;
 import org.pqipsec.provider.spec.ChildSaKeymatParameterSpec;
 import org.pqipsec.provider.spec.ChildSaKeys;
+import org.pqipsec.provider.spec.IkePrf;
 import org.pqipsec.provider.spec.IkeSaKeys;
 import org.pqipsec.provider.spec.IkeSaKeysParameterSpec;
 import org.pqipsec.provider.spec.RawKeySpec;
@@ -39,8 +40,11 @@ import org.pqipsec.provider.spec.SkeyseedParameterSpec;
  */
 final class HybridIkeHandshake {
 
-    /** The KDF that carries PRF_HMAC_SHA2_256 (IKEv2 Transform Type 2, id 5). */
-    static final String KDF_ALGORITHM = "IKEv2-HMAC-SHA256";
+    /** The PRF of the IKE SA: PRF_HMAC_SHA2_256 (IKEv2 Transform Type 2, id 5). */
+    static final IkePrf PRF = IkePrf.HMAC_SHA2_256;
+
+    /** Algorithm name given to SKEYSEED when the KDF returns it as a key. */
+    private static final String SKEYSEED_ALGORITHM = SKEYSEED_ALGORITHM;
 
     /** Key exchange methods in the order the exchanges run them (IKEv2 Transform Type 4 ids). */
     static final List<KeyExchangeMethod> METHODS = List.of(
@@ -93,15 +97,15 @@ final class HybridIkeHandshake {
         List<KeyExchangeRecord> records = new ArrayList<>();
 
         SharedSecrets initial = exchange(METHODS.get(0), records);
-        KDF initiatorKdf = KDF.getInstance(KDF_ALGORITHM, provider);
-        KDF responderKdf = KDF.getInstance(KDF_ALGORITHM, provider);
+        KDF initiatorKdf = KDF.getInstance(PRF.kdfAlgorithm(), provider);
+        KDF responderKdf = KDF.getInstance(PRF.kdfAlgorithm(), provider);
 
         // SKEYSEED = prf(Ni | Nr, g^ir); {SK_d | SK_ai | ... | SK_pr} = prf+(SKEYSEED, Ni | Nr | SPIi | SPIr)
         IkeSaKeys initiatorKeys = ikeSaKeys(initiatorKdf,
-                initiatorKdf.deriveKey("IKEv2-SKEYSEED", new SkeyseedParameterSpec(ni, nr, initial.initiator())),
+                initiatorKdf.deriveKey(SKEYSEED_ALGORITHM, new SkeyseedParameterSpec(ni, nr, initial.initiator())),
                 ni, nr, spiI, spiR);
         IkeSaKeys responderKeys = ikeSaKeys(responderKdf,
-                responderKdf.deriveKey("IKEv2-SKEYSEED", new SkeyseedParameterSpec(ni, nr, initial.responder())),
+                responderKdf.deriveKey(SKEYSEED_ALGORITHM, new SkeyseedParameterSpec(ni, nr, initial.responder())),
                 ni, nr, spiI, spiR);
         initial.destroy();
 
@@ -109,10 +113,10 @@ final class HybridIkeHandshake {
         // SKEYSEED(n) = prf(SK_d(n-1), SK(n) | Ni | Nr), then prf+ with the IKE_SA_INIT nonces and SPIs.
         for (KeyExchangeMethod method : METHODS.subList(1, METHODS.size())) {
             SharedSecrets additional = exchange(method, records);
-            IkeSaKeys nextInitiatorKeys = ikeSaKeys(initiatorKdf, initiatorKdf.deriveKey("IKEv2-SKEYSEED",
+            IkeSaKeys nextInitiatorKeys = ikeSaKeys(initiatorKdf, initiatorKdf.deriveKey(SKEYSEED_ALGORITHM,
                     new AdditionalKeyExchangeParameterSpec(initiatorKeys.skD(), additional.initiator(), ni, nr)),
                     ni, nr, spiI, spiR);
-            IkeSaKeys nextResponderKeys = ikeSaKeys(responderKdf, responderKdf.deriveKey("IKEv2-SKEYSEED",
+            IkeSaKeys nextResponderKeys = ikeSaKeys(responderKdf, responderKdf.deriveKey(SKEYSEED_ALGORITHM,
                     new AdditionalKeyExchangeParameterSpec(responderKeys.skD(), additional.responder(), ni, nr)),
                     ni, nr, spiI, spiR);
             additional.destroy();
@@ -121,17 +125,17 @@ final class HybridIkeHandshake {
             initiatorKeys = nextInitiatorKeys;
             responderKeys = nextResponderKeys;
         }
-        requireEqual("IKE SA keys", initiatorKeys.getEncoded(), responderKeys.getEncoded());
+        requireEqual("IKE SA keys", ikeSaKeyList(initiatorKeys), ikeSaKeyList(responderKeys));
 
         // Child SA (RFC 7296 §2.17): KEYMAT = prf+(SK_d, Ni | Nr), initiator-to-responder keys first.
         int keymatLength = 2 * AES_GCM_256_KEY_MATERIAL;
-        ChildSaKeys initiatorChild = ChildSaKeys.split(initiatorKdf.deriveData(
-                new ChildSaKeymatParameterSpec(initiatorKeys.skD(), ni, nr, keymatLength)),
-                AES_GCM_256_KEY_MATERIAL, 0);
-        ChildSaKeys responderChild = ChildSaKeys.split(responderKdf.deriveData(
-                new ChildSaKeymatParameterSpec(responderKeys.skD(), ni, nr, keymatLength)),
-                AES_GCM_256_KEY_MATERIAL, 0);
-        requireEqual("Child SA KEYMAT", initiatorChild.getEncoded(), responderChild.getEncoded());
+        ChildSaKeys initiatorChild = ChildSaKeys.derive(initiatorKdf,
+                new ChildSaKeymatParameterSpec(initiatorKeys.skD(), ni, nr, keymatLength),
+                0, AES_GCM_256_KEY_MATERIAL);
+        ChildSaKeys responderChild = ChildSaKeys.derive(responderKdf,
+                new ChildSaKeymatParameterSpec(responderKeys.skD(), ni, nr, keymatLength),
+                0, AES_GCM_256_KEY_MATERIAL);
+        requireEqual("Child SA KEYMAT", childSaKeyList(initiatorChild), childSaKeyList(responderChild));
         responderKeys.destroy();
         responderChild.destroy();
 
@@ -188,20 +192,36 @@ final class HybridIkeHandshake {
         IkeSaKeysParameterSpec spec = new IkeSaKeysParameterSpec(
                 skeyseed, ni, nr, spiI, spiR, 0, AES_GCM_256_KEY_MATERIAL);
         try {
-            return IkeSaKeys.split(kdf.deriveData(spec), spec);
+            return IkeSaKeys.derive(kdf, PRF, spec);
         } finally {
             Secrets.destroy(skeyseed);
         }
     }
 
-    private static void requireEqual(String what, byte[] initiator, byte[] responder) throws GeneralSecurityException {
-        try {
-            if (!MessageDigest.isEqual(initiator, responder)) {
-                throw new GeneralSecurityException(what + " differ between initiator and responder");
-            }
-        } finally {
-            Arrays.fill(initiator, (byte) 0);
-            Arrays.fill(responder, (byte) 0);
+    /** Returns SK_d, SK_ei, SK_er, SK_pi, SK_pr (no SK_a with an AEAD cipher). */
+    static List<SecretKey> ikeSaKeyList(IkeSaKeys keys) {
+        return List.of(keys.skD(), keys.skEi(), keys.skEr(), keys.skPi(), keys.skPr());
+    }
+
+    /** Returns the two ESP encryption keys (key ‖ salt), initiator-to-responder first. */
+    static List<SecretKey> childSaKeyList(ChildSaKeys keys) {
+        return List.of(keys.initiatorToResponderEncryptionKey().orElseThrow(),
+                keys.responderToInitiatorEncryptionKey().orElseThrow());
+    }
+
+    /** Checks that both peers derived the same keys, comparing without data-dependent timing. */
+    private static void requireEqual(String what, List<SecretKey> initiator, List<SecretKey> responder)
+            throws GeneralSecurityException {
+        boolean equal = initiator.size() == responder.size();
+        for (int i = 0; equal && i < initiator.size(); i++) {
+            byte[] a = initiator.get(i).getEncoded();
+            byte[] b = responder.get(i).getEncoded();
+            equal = MessageDigest.isEqual(a, b);
+            Arrays.fill(a, (byte) 0);
+            Arrays.fill(b, (byte) 0);
+        }
+        if (!equal) {
+            throw new GeneralSecurityException(what + " differ between initiator and responder");
         }
     }
 
