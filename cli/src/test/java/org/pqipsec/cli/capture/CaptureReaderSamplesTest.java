@@ -38,6 +38,11 @@ class CaptureReaderSamplesTest {
             long ipBytes,
             Instant first,
             Instant last) {
+
+        @Override
+        public String toString() {
+            return file;
+        }
     }
 
     static List<Facts> samples() {
@@ -56,7 +61,7 @@ class CaptureReaderSamplesTest {
                         Instant.parse("2021-10-25T19:55:22.974137Z"), Instant.parse("2021-10-25T19:55:23.022890Z")));
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @MethodSource("samples")
     void sampleMatchesObservedFacts(Facts facts, @TempDir Path directory) throws Exception {
         Path file = SampleCaptures.copy(facts.file(), directory);
