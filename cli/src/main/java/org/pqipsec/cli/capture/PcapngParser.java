@@ -19,6 +19,9 @@ import java.util.Optional;
  * <p>It reads Section Header Blocks in either byte order (a file may hold several sections),
  * Interface Description Blocks with their timestamp resolution and offset options, and
  * Enhanced, Simple and obsolete Packet Blocks. Every other block is skipped by its length.
+ *
+ * <p>NOTE: Wireshark 4.0 also numbers Custom Blocks (types 0x00000bad and 0x40000bad) as
+ * frames. They are skipped here, so after one the frame numbers are lower than Wireshark's.
  */
 final class PcapngParser implements RecordParser {
 

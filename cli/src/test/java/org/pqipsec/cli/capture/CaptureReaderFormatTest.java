@@ -89,8 +89,8 @@ class CaptureReaderFormatTest {
     /**
      * Two sections: a little-endian one with an Ethernet interface (microsecond default) and a
      * raw-IP interface (nanosecond resolution, 100 s offset) holding an Enhanced, a Simple and
-     * an obsolete Packet Block and two unknown blocks; then a big-endian one whose only
-     * interface is Linux cooked v2 with a 2^-10 s resolution.
+     * an obsolete Packet Block, a Name Resolution Block and a local-use block (both skipped);
+     * then a big-endian one whose only interface is Linux cooked v2 with a 2^-10 s resolution.
      */
     static byte[] twoSectionPcapng() {
         ByteOrder le = ByteOrder.LITTLE_ENDIAN;
@@ -108,10 +108,10 @@ class CaptureReaderFormatTest {
                 CaptureBytes.sectionHeader(le),
                 CaptureBytes.interfaceDescription(le, LinkType.ETHERNET.code(), 65_535, new byte[0]),
                 CaptureBytes.interfaceDescription(le, LinkType.RAW.code(), 0, nanosecondOptions),
-                CaptureBytes.block(le, 4, counting(16)),
+                CaptureBytes.block(le, 4, new byte[4]),
                 CaptureBytes.enhancedPacket(le, 0, 1_700_000_000_123_456L, ethernet(0x0800, IPV4), 14 + IPV4.length),
                 CaptureBytes.enhancedPacket(le, 1, 1_700_000_000_987_654_321L, IPV6, IPV6.length),
-                CaptureBytes.block(le, 0x0000_0bad, counting(7)),
+                CaptureBytes.block(le, 0x8000_1234, counting(7)),
                 CaptureBytes.simplePacket(le, ethernet(0x86dd, IPV6), 14 + IPV6.length),
                 CaptureBytes.obsoletePacket(le, 1, 5_000_000_000L, IPV4),
                 CaptureBytes.sectionHeader(be),

@@ -27,6 +27,7 @@ import java.util.stream.Stream;
  * <pre>
  * WIRESHARK_CONFIG_DIR=TMP tshark -n -r ESP.pcap
  *     -o esp.enable_encryption_decode:TRUE -o esp.enable_authentication_check:TRUE
+ *     -d ip.proto==4,data -d ip.proto==41,data
  *     -T fields -E header=n -E separator=/t -E occurrence=f
  *     -e frame.number -e esp.spi -e esp.sequence -e esp.icv_good -e esp.icv_bad
  *     -e esp.pad_len -e esp.protocol -e esp.decrypted_data -e esp.contained_data
@@ -34,6 +35,11 @@ import java.util.stream.Stream;
  * with the {@code esp_sa} file copied into TMP. {@code esp.decrypted_data} spans tshark's
  * whole "Decrypted Data" data source (inner packet, padding, pad length, next header) and
  * {@code esp.contained_data} the inner packet alone.
+ *
+ * <p>The two {@code -d} options make tshark show the inner IPv4 (next header 4) and IPv6
+ * (41) packets as plain data. tshark 4.0 adds the ICV verdict only after dissecting the
+ * inner packet, so an exception in an inner dissector drops the verdict: frame 98 of
+ * afs.pcap, a reply that tshark's AFS dissector reports as malformed, lost it that way.
  */
 final class Tshark {
 
@@ -41,7 +47,8 @@ final class Tshark {
     private static final String ROOT_WARNING = "Running as user \"root\" and group \"root\". This could be dangerous.";
 
     private static final String INSTALL_HINT =
-            "install Debian's tshark package (apt-get install tshark), which also provides editcap";
+            "install Debian's tshark package (apt-get install tshark), which brings editcap with its"
+                    + " wireshark-common dependency";
 
     /** Guards against a hung process; it is no performance bound. */
     private static final long PROCESS_LIMIT_MINUTES = 5;
@@ -64,8 +71,10 @@ final class Tshark {
      * @param icvBad        whether tshark checked the ICV and it did not match
      * @param padLength     the pad length byte of the trailer, or -1 when not decrypted
      * @param nextHeader    the next header byte of the trailer, or -1 when not decrypted
-     * @param decryptedData the whole "Decrypted Data" data source, empty when not decrypted
-     * @param innerPacket   the packet inside ESP, without the trailer, empty when not decrypted
+     * @param decryptedData the whole "Decrypted Data" data source, empty when tshark found no
+     *                      SA; with a wrong key tshark still shows it, as garbage, and sets icvBad
+     * @param innerPacket   the packet inside ESP, without the trailer, empty when tshark found
+     *                      no SA or could not parse a trailer
      */
     record EspFrame(
             long frameNumber,
@@ -77,10 +86,6 @@ final class Tshark {
             int nextHeader,
             byte[] decryptedData,
             byte[] innerPacket) {
-
-        boolean decrypted() {
-            return decryptedData.length > 0;
-        }
     }
 
     /** Returns the first line of {@code tshark --version}, such as "TShark (Wireshark) 4.0.17 ...". */
@@ -90,18 +95,41 @@ final class Tshark {
     }
 
     /**
-     * Decrypts an ESP capture with the SAs of an {@code esp_sa} file and returns every frame.
+     * Decrypts an ESP capture with the SAs of an {@code esp_sa} file, copied into the temporary
+     * configuration directory, and returns every frame.
      */
     static List<EspFrame> decryptEsp(Path capture, Path espSaFile) throws IOException, InterruptedException {
+        return decryptEsp(capture, espSaFile, List.of());
+    }
+
+    /**
+     * Decrypts an ESP capture with SAs given as tshark options ({@code uat:esp_sa:RECORD},
+     * each passed after {@code -o}) and an empty configuration directory.
+     */
+    static List<EspFrame> decryptEspWithOptions(Path capture, List<String> uatOptions)
+            throws IOException, InterruptedException {
+        return decryptEsp(capture, null, uatOptions);
+    }
+
+    private static List<EspFrame> decryptEsp(Path capture, Path espSaFile, List<String> uatOptions)
+            throws IOException, InterruptedException {
         Path configDirectory = Files.createTempDirectory("pqipsec-wireshark-");
         try {
-            Files.copy(espSaFile, configDirectory.resolve(EspSaFile.TABLE_NAME));
+            if (espSaFile != null) {
+                Files.copy(espSaFile, configDirectory.resolve(EspSaFile.TABLE_NAME));
+            }
 
             List<String> command = new ArrayList<>(List.of(
                     executable("tshark").toString(), "-n", "-r", capture.toString(),
                     "-o", "esp.enable_encryption_decode:TRUE",
                     "-o", "esp.enable_authentication_check:TRUE",
-                    "-T", "fields", "-E", "header=n", "-E", "separator=/t", "-E", "occurrence=f"));
+                    "-d", "ip.proto==4,data",
+                    "-d", "ip.proto==41,data"));
+            for (String option : uatOptions) {
+                command.add("-o");
+                command.add(option);
+            }
+            command.addAll(List.of("-T", "fields", "-E", "header=n", "-E", "separator=/t", "-E", "occurrence=f"));
             for (String field : ESP_FIELDS) {
                 command.add("-e");
                 command.add(field);
