@@ -36,7 +36,7 @@ public record CaptureFrame(
         Objects.requireNonNull(networkLayer, "networkLayer");
     }
 
-    /** Returns the IP packet of the frame, or empty when the frame holds something else. */
+    /** Returns the IP packet of the frame, or empty when the frame contains something else. */
     public Optional<IpPacket> ipPacket() {
         return networkLayer instanceof IpPacket packet ? Optional.of(packet) : Optional.empty();
     }

@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * A byte stream over a capture file that tracks the offset, so errors can say where a record
- * was cut, and that never allocates more than the bytes actually present.
+ * A byte stream over a capture file that tracks the offset, so errors can report where a
+ * record was cut. It never allocates more than the bytes actually present.
  */
 final class CaptureInput implements AutoCloseable {
 
@@ -40,7 +40,7 @@ final class CaptureInput implements AutoCloseable {
     }
 
     /**
-     * Reads {@code length} bytes, or fewer when the file ends first; the caller compares the
+     * Reads {@code length} bytes, or fewer when the file ends first. The caller compares the
      * returned array's length with the request to detect truncation.
      */
     byte[] read(int length) throws IOException {
@@ -82,7 +82,7 @@ final class CaptureInput implements AutoCloseable {
             long step = in.skip(length - skipped);
             if (step <= 0) {
 
-                // InputStream.skip may return 0 before the end; one read tells the two apart.
+                // InputStream.skip may return 0 before the end, so one read distinguishes the two.
                 if (in.read() < 0) {
                     break;
                 }

@@ -22,8 +22,9 @@ import java.util.Objects;
  * and obsolete Packet Blocks. Link types are those of {@link LinkType}.
  *
  * <p>Every failure is a {@link CaptureFileException} with a one-line message naming the file
- * and frame. Length fields are checked against the snapshot length or block limit and the
- * bytes actually left in the file before anything is allocated.
+ * and frame. Length fields are checked against the snapshot length or block limit, and
+ * against the bytes left in a file, before anything is allocated. Reads from a stream of
+ * unknown size grow in chunks, so a corrupt length cannot force a large allocation either.
  *
  * <pre>{@code
  * try (CaptureReader reader = CaptureReader.open(Path.of("afs.pcap"))) {
@@ -63,7 +64,7 @@ public final class CaptureReader implements AutoCloseable {
     /**
      * Opens a capture file and reads its file header.
      *
-     * @param file the pcap or pcapng file; error messages name it as given here
+     * @param file the pcap or pcapng file, which error messages name as given here
      * @throws CaptureFileException when the file is missing or unreadable, is not pcap or pcapng,
      *                              has a truncated or unsupported header, or an unsupported link type
      */
@@ -160,7 +161,7 @@ public final class CaptureReader implements AutoCloseable {
      *
      * @return the frame, or null after the last one
      * @throws CaptureFileException when the record is truncated or corrupt, or uses an
-     *                              unsupported link type; the reader cannot continue after it
+     *                              unsupported link type. The reader returns null after it.
      */
     public CaptureFrame next() throws CaptureFileException {
         if (finished) {

@@ -172,8 +172,8 @@ public final class EspSaFile {
     }
 
     /**
-     * Writes the file, replacing any existing one. The file holds the keys in clear, so it is
-     * for test traffic and demonstrations only.
+     * Writes the file, replacing any existing one. The file contains the keys in clear, so it
+     * is for test traffic and demonstrations only.
      */
     public void write(Path file) throws IOException {
         Files.writeString(file, content(), StandardCharsets.US_ASCII);

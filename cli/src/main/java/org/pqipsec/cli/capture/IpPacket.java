@@ -7,13 +7,13 @@ import java.util.Objects;
  * trailing link-layer bytes (Ethernet padding, a frame check sequence).
  *
  * <p>The length comes from the IP header: the IPv4 Total Length, or 40 plus the IPv6 Payload
- * Length. When the frame holds fewer bytes than that, because the capture's snapshot length
- * cut the packet, the packet holds what was captured and {@link #truncated()} is true.
+ * Length. When the frame contains fewer bytes than that, because the capture's snapshot
+ * length cut the packet, the packet contains what was captured and {@link #truncated()} is true.
  *
  * @param version   4 or 6
- * @param bytes     the packet starting at the IP header; the reader allocates a new array
- *                  for every frame and keeps no reference to it
- * @param truncated whether the capture holds fewer bytes than the IP header declares
+ * @param bytes     the packet starting at the IP header, in a new array for every frame
+ *                  that the reader keeps no reference to
+ * @param truncated whether the capture contains fewer bytes than the IP header declares
  */
 public record IpPacket(int version, byte[] bytes, boolean truncated) implements NetworkLayer {
 
@@ -25,7 +25,7 @@ public record IpPacket(int version, byte[] bytes, boolean truncated) implements 
         Objects.requireNonNull(bytes, "bytes");
     }
 
-    /** Returns the number of bytes held, which is less than the declared length when truncated. */
+    /** Returns the number of bytes captured, which is less than the declared length when truncated. */
     public int length() {
         return bytes.length;
     }

@@ -198,9 +198,9 @@ final class LinkLayer {
         int payloadLength = unsignedShort(frame, offset + 4);
         int nextHeader = frame[offset + 6] & 0xff;
 
-        // NOTE: a payload length of 0 with a Hop-by-Hop header may be a jumbogram (RFC 2675)
-        // whose length sits in an option; such a packet is kept as captured, so trailing
-        // link-layer bytes would stay attached to it.
+        // NOTE: a payload length of 0 with a Hop-by-Hop header may be a jumbogram (RFC 2675),
+        // whose length is in an option. Such a packet is kept as captured, so trailing
+        // link-layer bytes stay attached to it.
         if (payloadLength == 0 && nextHeader == 0) {
             return new IpPacket(6, Arrays.copyOfRange(frame, offset, frame.length), false);
         }

@@ -17,7 +17,7 @@ public enum LinkType {
     /** LINKTYPE_ETHERNET (1): Ethernet II or IEEE 802.3, with optional 802.1Q / 802.1ad VLAN tags. */
     ETHERNET(1),
 
-    /** LINKTYPE_RAW (101): a bare IPv4 or IPv6 packet, told apart by the IP version field. */
+    /** LINKTYPE_RAW (101): a bare IPv4 or IPv6 packet, distinguished by the IP version field. */
     RAW(101),
 
     /** LINKTYPE_LOOP (108): OpenBSD loopback, a 4-byte address family in network byte order. */

@@ -3,9 +3,9 @@ package org.pqipsec.cli.capture;
 import java.util.Objects;
 
 /**
- * A frame that holds no IPv4 or IPv6 packet.
+ * The outcome for a frame that contains no IPv4 or IPv6 packet.
  *
- * @param reason what the frame holds instead, such as {@code "ARP"},
+ * @param reason what the frame contains instead, such as {@code "ARP"},
  *               {@code "ethertype 0x88cc"} or {@code "BSD loopback family 7"}
  */
 public record NotIp(String reason) implements NetworkLayer {

@@ -82,7 +82,7 @@ public final class PcapWriter implements AutoCloseable {
         }
         int version = (packet[0] & 0xff) >>> 4;
         if (version != 4 && version != 6) {
-            throw new IllegalArgumentException("LINKTYPE_RAW holds IPv4 or IPv6 packets, got IP version field "
+            throw new IllegalArgumentException("packet must be IPv4 or IPv6 for LINKTYPE_RAW, got IP version field "
                     + version);
         }
         if (timestamp.getEpochSecond() < 0 || timestamp.getEpochSecond() > MAX_SECONDS) {

@@ -179,7 +179,7 @@ final class PcapngParser implements RecordParser {
         //   4  total length (4)
         //   8  byte-order magic 1a2b3c4d (4), which sets the byte order of the whole section
         //  12  major version (2) = 1    14  minor version (2)
-        //  16  section length (8), -1 when not given; not needed to read the section
+        //  16  section length (8), -1 when not given, and not needed to read the section
         //  24  options
         byte[] head = input.read(8);
         if (head.length < 8) {
@@ -309,8 +309,8 @@ final class PcapngParser implements RecordParser {
 
         // Simple Packet Block body:
         //   0  original length (4)
-        //   4  packet data, padded to 32 bits; the captured length is the smallest of the
-        //      original length, the interface's snapshot length and the data area
+        //   4  packet data, padded to 32 bits. The captured length is the smallest of the
+        //      original length, the interface's snapshot length and the data area.
         ByteBuffer body = block.body();
         if (body.limit() < 4) {
             throw input.frameError(frameNumber, tooShort(block, 4));
@@ -381,7 +381,7 @@ final class PcapngParser implements RecordParser {
         long seconds = Long.divideUnsigned(ticks, units);
         long remainder = Long.remainderUnsigned(ticks, units);
 
-        // With units <= 10^9, remainder * 10^9 stays below 10^18 and fits a long; finer
+        // With units <= 10^9, remainder * 10^9 stays below 10^18 and fits a long. Finer
         // units take the BigInteger path.
         long nanos = units <= NANOSECONDS_PER_SECOND
                 ? remainder * NANOSECONDS_PER_SECOND / units

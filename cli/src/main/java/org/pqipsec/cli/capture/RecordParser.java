@@ -6,12 +6,13 @@ import java.io.IOException;
 sealed interface RecordParser permits PcapParser, PcapngParser {
 
     /**
-     * The largest captured length accepted when the file's snapshot length is smaller. It is
-     * 262144 bytes, far above any link MTU, so only a corrupt length field exceeds it.
+     * The largest captured length accepted when the file's snapshot length is smaller. At
+     * 262144 bytes it is far above common link MTUs, so a record longer than both it and the
+     * snapshot length points to a corrupt length field.
      */
     int MAX_PACKET_LENGTH = 262_144;
 
-    /** Returns the largest captured length accepted for a file or interface with this snapshot length. */
+    /** Returns the largest captured length accepted in a pcap file with this snapshot length. */
     static long maxCapturedLength(long snapshotLength) {
         return Math.max(snapshotLength, MAX_PACKET_LENGTH);
     }

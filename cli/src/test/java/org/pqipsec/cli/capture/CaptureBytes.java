@@ -18,7 +18,7 @@ final class CaptureBytes {
 
     // ---- classic pcap ----
 
-    /** A pcap file header: magic, version 2.4, snapshot length and link type. */
+    /** Builds a pcap file header: magic, version 2.4, snapshot length and link type. */
     static byte[] pcapHeader(ByteOrder order, boolean nanoseconds, long snapshotLength, int linkType) {
         return ByteBuffer.allocate(24).order(order)
                 .putInt(nanoseconds ? 0xa1b23c4d : 0xa1b2c3d4)
@@ -31,7 +31,7 @@ final class CaptureBytes {
                 .array();
     }
 
-    /** A pcap record: header with the given lengths, then {@code data}. */
+    /** Builds a pcap record: a header with the given lengths, then {@code data}. */
     static byte[] pcapRecord(ByteOrder order, long seconds, long fraction, long capturedLength,
             long originalLength, byte[] data) {
         return concat(ByteBuffer.allocate(16).order(order)
@@ -42,14 +42,14 @@ final class CaptureBytes {
                 .array(), data);
     }
 
-    /** A pcap record whose captured and original lengths are the data length. */
+    /** Builds a pcap record whose captured and original lengths are the data length. */
     static byte[] pcapRecord(ByteOrder order, long seconds, long fraction, byte[] data) {
         return pcapRecord(order, seconds, fraction, data.length, data.length, data);
     }
 
     // ---- pcapng ----
 
-    /** A generic block: type, total length, body padded to 32 bits, total length again. */
+    /** Builds a pcapng block: type, total length, body padded to 32 bits, total length again. */
     static byte[] block(ByteOrder order, int type, byte[] body) {
         int padded = (body.length + 3) & ~3;
         int length = 12 + padded;
@@ -62,7 +62,7 @@ final class CaptureBytes {
                 .array();
     }
 
-    /** A Section Header Block, version 1.0, section length -1 (not given), no options. */
+    /** Builds a Section Header Block, version 1.0, section length -1 (not given), no options. */
     static byte[] sectionHeader(ByteOrder order) {
         byte[] body = ByteBuffer.allocate(16).order(order)
                 .putInt(0x1a2b3c4d)
@@ -73,7 +73,7 @@ final class CaptureBytes {
         return block(order, 0x0a0d0d0a, body);
     }
 
-    /** An Interface Description Block with optional options (already encoded). */
+    /** Builds an Interface Description Block with already encoded options, which may be empty. */
     static byte[] interfaceDescription(ByteOrder order, int linkType, long snapshotLength, byte[] options) {
         byte[] body = concat(ByteBuffer.allocate(8).order(order)
                 .putShort((short) linkType)
@@ -83,7 +83,7 @@ final class CaptureBytes {
         return block(order, 1, body);
     }
 
-    /** One option: code, length, value padded to 32 bits. */
+    /** Encodes one option: code, length, value padded to 32 bits. */
     static byte[] option(ByteOrder order, int code, byte[] value) {
         int padded = (value.length + 3) & ~3;
         return ByteBuffer.allocate(4 + padded).order(order)
@@ -93,12 +93,12 @@ final class CaptureBytes {
                 .array();
     }
 
-    /** The end-of-options marker. */
+    /** Returns the end-of-options marker. */
     static byte[] endOfOptions() {
         return new byte[4];
     }
 
-    /** An Enhanced Packet Block. */
+    /** Builds an Enhanced Packet Block. */
     static byte[] enhancedPacket(ByteOrder order, int interfaceId, long ticks, byte[] data, long originalLength) {
         int padded = (data.length + 3) & ~3;
         byte[] body = ByteBuffer.allocate(20 + padded).order(order)
@@ -112,13 +112,13 @@ final class CaptureBytes {
         return block(order, 6, body);
     }
 
-    /** A Simple Packet Block. */
+    /** Builds a Simple Packet Block. */
     static byte[] simplePacket(ByteOrder order, byte[] data, long originalLength) {
         byte[] body = concat(ByteBuffer.allocate(4).order(order).putInt((int) originalLength).array(), data);
         return block(order, 3, body);
     }
 
-    /** An obsolete Packet Block (type 2). */
+    /** Builds an obsolete Packet Block (type 2). */
     static byte[] obsoletePacket(ByteOrder order, int interfaceId, long ticks, byte[] data) {
         int padded = (data.length + 3) & ~3;
         byte[] body = ByteBuffer.allocate(20 + padded).order(order)
@@ -138,7 +138,7 @@ final class CaptureBytes {
     static final byte[] MAC_A = HexFormat.of().parseHex("020000000001");
     static final byte[] MAC_B = HexFormat.of().parseHex("020000000002");
 
-    /** An Ethernet II frame: destination, source, optional VLAN tags (TPID, TCI pairs), ethertype, payload. */
+    /** Builds an Ethernet II frame: destination, source, VLAN tags given as TPID, TCI pairs, ethertype, payload. */
     static byte[] ethernet(int etherType, byte[] payload, int... tags) {
         ByteBuffer frame = ByteBuffer.allocate(14 + 2 * tags.length + payload.length);
         frame.put(MAC_A).put(MAC_B);
@@ -149,7 +149,7 @@ final class CaptureBytes {
         return frame.array();
     }
 
-    /** A Linux cooked v1 frame: packet type 0 (to us), ARPHRD_ETHER, 6-byte address, protocol. */
+    /** Builds a Linux cooked v1 frame: packet type 0 (to us), ARPHRD_ETHER, 6-byte address, protocol. */
     static byte[] linuxCooked(int protocol, byte[] payload) {
         return concat(ByteBuffer.allocate(16)
                 .putShort((short) 0)
@@ -160,7 +160,7 @@ final class CaptureBytes {
                 .array(), payload);
     }
 
-    /** A Linux cooked v2 frame: protocol, reserved, interface index 3, ARPHRD_ETHER, 6-byte address. */
+    /** Builds a Linux cooked v2 frame: protocol, reserved, interface index 3, ARPHRD_ETHER, 6-byte address. */
     static byte[] linuxCookedV2(int protocol, byte[] payload) {
         return concat(ByteBuffer.allocate(20)
                 .putShort((short) protocol)
@@ -173,14 +173,14 @@ final class CaptureBytes {
                 .array(), payload);
     }
 
-    /** A BSD loopback frame: the 4-byte family in the given byte order, then the packet. */
+    /** Builds a BSD loopback frame: the 4-byte family in the given byte order, then the packet. */
     static byte[] loopback(ByteOrder order, int family, byte[] payload) {
         return concat(ByteBuffer.allocate(4).order(order).putInt(family).array(), payload);
     }
 
     // ---- IP packets ----
 
-    /** An IPv4 UDP packet with a correct header checksum and the given payload. */
+    /** Builds an IPv4 UDP packet (198.51.100.1 to 198.51.100.2) with a correct header checksum. */
     static byte[] ipv4Udp(int identification, byte[] payload) {
         byte[] udp = udp(payload);
         ByteBuffer packet = ByteBuffer.allocate(20 + udp.length)
@@ -198,7 +198,7 @@ final class CaptureBytes {
         return bytes;
     }
 
-    /** An IPv6 UDP packet (2001:db8::1 to 2001:db8::2) with the given payload. */
+    /** Builds an IPv6 UDP packet (2001:db8::1 to 2001:db8::2). */
     static byte[] ipv6Udp(byte[] payload) {
         byte[] udp = udp(payload);
         return ByteBuffer.allocate(40 + udp.length)
@@ -211,7 +211,7 @@ final class CaptureBytes {
                 .array();
     }
 
-    /** A UDP datagram from port 40000 to 9 (discard), checksum 0 (none). */
+    /** Builds a UDP datagram from port 40000 to 9 (discard) with checksum 0 (none). */
     private static byte[] udp(byte[] payload) {
         return ByteBuffer.allocate(8 + payload.length)
                 .putShort((short) 40000).putShort((short) 9)
@@ -220,7 +220,7 @@ final class CaptureBytes {
                 .array();
     }
 
-    /** The RFC 791 header checksum: ones' complement of the ones' complement sum of 16-bit words. */
+    /** Computes the RFC 791 header checksum: the ones' complement of the ones' complement sum of 16-bit words. */
     static int ipv4HeaderChecksum(byte[] header, int length) {
         int sum = 0;
         for (int i = 0; i < length; i += 2) {
@@ -232,7 +232,7 @@ final class CaptureBytes {
         return ~sum & 0xffff;
     }
 
-    /** Bytes 0, 1, 2, ... of the given length, as recognisable payload. */
+    /** Returns the bytes 0, 1, 2, ... of the given length, as recognisable payload. */
     static byte[] counting(int length) {
         byte[] bytes = new byte[length];
         for (int i = 0; i < length; i++) {

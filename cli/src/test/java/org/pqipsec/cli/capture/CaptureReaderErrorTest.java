@@ -186,8 +186,8 @@ class CaptureReaderErrorTest {
     @Test
     void lengthBeyondFileWithHugeSnapshotLength() throws Exception {
 
-        // A corrupt snapshot length lifts the per-record limit; the bytes left in the file
-        // still bound what is read.
+        // A corrupt snapshot length lifts the per-record limit, but the bytes left in the
+        // file still bound what is read.
         byte[] file = concat(
                 pcapHeader(LE, false, 0xffff_ffffL, LinkType.RAW.code()),
                 pcapRecord(LE, 1, 0, 0x7fff_0000L, 60, PACKET));
@@ -465,7 +465,7 @@ class CaptureReaderErrorTest {
         }
 
         // The 11 block boundaries inside the file (the end of every block but the last) read
-        // cleanly; every other prefix, the empty one included, fails.
+        // cleanly. Every other prefix, the empty one included, fails.
         assertEquals(file.length - 11, failures, "prefixes that fail");
     }
 }

@@ -87,10 +87,11 @@ class CaptureReaderFormatTest {
     }
 
     /**
-     * Two sections: a little-endian one with an Ethernet interface (microsecond default) and a
-     * raw-IP interface (nanosecond resolution, 100 s offset) holding an Enhanced, a Simple and
-     * an obsolete Packet Block, a Name Resolution Block and a local-use block (both skipped);
-     * then a big-endian one whose only interface is Linux cooked v2 with a 2^-10 s resolution.
+     * Builds a pcapng file of two sections. The first is little-endian, with an Ethernet
+     * interface (microsecond default) and a raw-IP interface (nanosecond resolution, 100 s
+     * offset). It contains an Enhanced, a Simple and an obsolete Packet Block, plus a Name
+     * Resolution Block and a local-use block, which the reader skips. The second section is
+     * big-endian, and its only interface is Linux cooked v2 with a 2^-10 s resolution.
      */
     static byte[] twoSectionPcapng() {
         ByteOrder le = ByteOrder.LITTLE_ENDIAN;

@@ -76,7 +76,7 @@ class CaptureReaderLinkTypeTest {
     @Test
     void ethernetPaddingAndFcsTrimmed() throws Exception {
 
-        // A 40-byte IPv4 packet is padded to the 60-byte Ethernet minimum (without FCS); a
+        // A 40-byte IPv4 packet is padded to the 60-byte Ethernet minimum (without FCS). A
         // second frame carries the padding and a 4-byte frame check sequence.
         byte[] padded = Arrays.copyOf(ethernet(0x0800, IPV4), 60);
         byte[] paddedWithFcs = concat(padded, new byte[] {0x12, 0x34, 0x56, 0x78});

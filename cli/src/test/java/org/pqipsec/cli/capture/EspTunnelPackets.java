@@ -54,7 +54,7 @@ final class EspTunnelPackets {
         }
         plaintext.put((byte) padLength).put((byte) nextHeader);
 
-        // RFC 4106: nonce = salt (4) | explicit IV (8); additional data = SPI (4) | sequence (4).
+        // RFC 4106: nonce = salt (4) | explicit IV (8), additional data = SPI (4) | sequence (4).
         byte[] header = ByteBuffer.allocate(8).putInt(spi).putInt(sequence).array();
         byte[] explicitIv = ByteBuffer.allocate(8).putLong(iv).array();
         byte[] nonce = ByteBuffer.allocate(12).put(salt).put(explicitIv).array();

@@ -87,7 +87,7 @@ class PcapWriterTest {
 
             assertEquals("packet length must be 1 to 262144 bytes, got 0", empty.getMessage());
             assertEquals("packet length must be 1 to 262144 bytes, got 262172", tooLong.getMessage());
-            assertEquals("LINKTYPE_RAW holds IPv4 or IPv6 packets, got IP version field 1", notIp.getMessage());
+            assertEquals("packet must be IPv4 or IPv6 for LINKTYPE_RAW, got IP version field 1", notIp.getMessage());
             assertEquals(0, writer.packetCount(), "rejected packets are not written");
         }
     }

@@ -43,14 +43,14 @@ import java.util.stream.Stream;
  */
 final class Tshark {
 
-    /** The warning tshark prints on every run as root; it is not a problem with the input. */
+    /** The warning tshark prints on every run as root, which is no problem with the input. */
     private static final String ROOT_WARNING = "Running as user \"root\" and group \"root\". This could be dangerous.";
 
     private static final String INSTALL_HINT =
             "install Debian's tshark package (apt-get install tshark), which brings editcap with its"
                     + " wireshark-common dependency";
 
-    /** Guards against a hung process; it is no performance bound. */
+    /** The limit that guards against a hung process, not a performance bound. */
     private static final long PROCESS_LIMIT_MINUTES = 5;
 
     private static final String[] ESP_FIELDS = {
@@ -65,14 +65,14 @@ final class Tshark {
      * One frame of an ESP capture as tshark decrypted it.
      *
      * @param frameNumber   tshark's 1-based frame number
-     * @param spi           the SPI, or -1 when the frame holds no ESP
-     * @param sequence      the ESP sequence number, or -1 when the frame holds no ESP
+     * @param spi           the SPI, or -1 when the frame contains no ESP
+     * @param sequence      the ESP sequence number, or -1 when the frame contains no ESP
      * @param icvGood       whether tshark checked the ICV and it matched
      * @param icvBad        whether tshark checked the ICV and it did not match
      * @param padLength     the pad length byte of the trailer, or -1 when not decrypted
      * @param nextHeader    the next header byte of the trailer, or -1 when not decrypted
      * @param decryptedData the whole "Decrypted Data" data source, empty when tshark found no
-     *                      SA; with a wrong key tshark still shows it, as garbage, and sets icvBad
+     *                      SA. With a wrong key tshark still shows it, as garbage, and sets icvBad
      * @param innerPacket   the packet inside ESP, without the trailer, empty when tshark found
      *                      no SA or could not parse a trailer
      */
@@ -86,12 +86,6 @@ final class Tshark {
             int nextHeader,
             byte[] decryptedData,
             byte[] innerPacket) {
-    }
-
-    /** Returns the first line of {@code tshark --version}, such as "TShark (Wireshark) 4.0.17 ...". */
-    static String version() throws IOException, InterruptedException {
-        String output = run(List.of(executable("tshark").toString(), "--version"), null);
-        return output.lines().findFirst().orElse("");
     }
 
     /**
@@ -215,7 +209,7 @@ final class Tshark {
                 hex(values[8]));
     }
 
-    /** tshark 4.0 prints booleans as 1 and 0; later versions print True and False. */
+    /** Parses a boolean: tshark 4.0 prints 1 and 0, and True and False are accepted too. */
     private static boolean isTrue(String value) {
         return value.equals("1") || value.equalsIgnoreCase("true");
     }
