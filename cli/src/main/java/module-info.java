@@ -4,6 +4,8 @@ module org.pqipsec.cli {
     requires org.pqipsec.esp;
     requires info.picocli;
 
+    uses java.security.Provider;
+
     opens org.pqipsec.cli to info.picocli;
     opens org.pqipsec.cli.demo to info.picocli;
 }

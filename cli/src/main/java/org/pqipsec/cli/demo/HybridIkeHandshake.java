@@ -44,7 +44,7 @@ final class HybridIkeHandshake {
     static final IkePrf PRF = IkePrf.HMAC_SHA2_256;
 
     /** Algorithm name given to SKEYSEED when the KDF returns it as a key. */
-    private static final String SKEYSEED_ALGORITHM = SKEYSEED_ALGORITHM;
+    private static final String SKEYSEED_ALGORITHM = "IKEv2-SKEYSEED";
 
     /** Key exchange methods in the order the exchanges run them (IKEv2 Transform Type 4 ids). */
     static final List<KeyExchangeMethod> METHODS = List.of(

@@ -11,7 +11,7 @@ import java.util.HexFormat;
  * either byte order (draft-ietf-opsawg-pcap), pcapng blocks (draft-ietf-opsawg-pcapng), and
  * the link-layer headers of the supported LINKTYPE_ values.
  */
-final class CaptureBytes {
+public final class CaptureBytes {
 
     private CaptureBytes() {
     }
@@ -19,7 +19,7 @@ final class CaptureBytes {
     // ---- classic pcap ----
 
     /** Builds a pcap file header: magic, version 2.4, snapshot length and link type. */
-    static byte[] pcapHeader(ByteOrder order, boolean nanoseconds, long snapshotLength, int linkType) {
+    public static byte[] pcapHeader(ByteOrder order, boolean nanoseconds, long snapshotLength, int linkType) {
         return ByteBuffer.allocate(24).order(order)
                 .putInt(nanoseconds ? 0xa1b23c4d : 0xa1b2c3d4)
                 .putShort((short) 2)
@@ -32,7 +32,7 @@ final class CaptureBytes {
     }
 
     /** Builds a pcap record: a header with the given lengths, then {@code data}. */
-    static byte[] pcapRecord(ByteOrder order, long seconds, long fraction, long capturedLength,
+    public static byte[] pcapRecord(ByteOrder order, long seconds, long fraction, long capturedLength,
             long originalLength, byte[] data) {
         return concat(ByteBuffer.allocate(16).order(order)
                 .putInt((int) seconds)
@@ -43,14 +43,14 @@ final class CaptureBytes {
     }
 
     /** Builds a pcap record whose captured and original lengths are the data length. */
-    static byte[] pcapRecord(ByteOrder order, long seconds, long fraction, byte[] data) {
+    public static byte[] pcapRecord(ByteOrder order, long seconds, long fraction, byte[] data) {
         return pcapRecord(order, seconds, fraction, data.length, data.length, data);
     }
 
     // ---- pcapng ----
 
     /** Builds a pcapng block: type, total length, body padded to 32 bits, total length again. */
-    static byte[] block(ByteOrder order, int type, byte[] body) {
+    public static byte[] block(ByteOrder order, int type, byte[] body) {
         int padded = (body.length + 3) & ~3;
         int length = 12 + padded;
         return ByteBuffer.allocate(length).order(order)
@@ -63,7 +63,7 @@ final class CaptureBytes {
     }
 
     /** Builds a Section Header Block, version 1.0, section length -1 (not given), no options. */
-    static byte[] sectionHeader(ByteOrder order) {
+    public static byte[] sectionHeader(ByteOrder order) {
         byte[] body = ByteBuffer.allocate(16).order(order)
                 .putInt(0x1a2b3c4d)
                 .putShort((short) 1)
@@ -74,7 +74,7 @@ final class CaptureBytes {
     }
 
     /** Builds an Interface Description Block with already encoded options, which may be empty. */
-    static byte[] interfaceDescription(ByteOrder order, int linkType, long snapshotLength, byte[] options) {
+    public static byte[] interfaceDescription(ByteOrder order, int linkType, long snapshotLength, byte[] options) {
         byte[] body = concat(ByteBuffer.allocate(8).order(order)
                 .putShort((short) linkType)
                 .putShort((short) 0)
@@ -84,7 +84,7 @@ final class CaptureBytes {
     }
 
     /** Encodes one option: code, length, value padded to 32 bits. */
-    static byte[] option(ByteOrder order, int code, byte[] value) {
+    public static byte[] option(ByteOrder order, int code, byte[] value) {
         int padded = (value.length + 3) & ~3;
         return ByteBuffer.allocate(4 + padded).order(order)
                 .putShort((short) code)
@@ -94,12 +94,12 @@ final class CaptureBytes {
     }
 
     /** Returns the end-of-options marker. */
-    static byte[] endOfOptions() {
+    public static byte[] endOfOptions() {
         return new byte[4];
     }
 
     /** Builds an Enhanced Packet Block. */
-    static byte[] enhancedPacket(ByteOrder order, int interfaceId, long ticks, byte[] data, long originalLength) {
+    public static byte[] enhancedPacket(ByteOrder order, int interfaceId, long ticks, byte[] data, long originalLength) {
         int padded = (data.length + 3) & ~3;
         byte[] body = ByteBuffer.allocate(20 + padded).order(order)
                 .putInt(interfaceId)
@@ -113,13 +113,13 @@ final class CaptureBytes {
     }
 
     /** Builds a Simple Packet Block. */
-    static byte[] simplePacket(ByteOrder order, byte[] data, long originalLength) {
+    public static byte[] simplePacket(ByteOrder order, byte[] data, long originalLength) {
         byte[] body = concat(ByteBuffer.allocate(4).order(order).putInt((int) originalLength).array(), data);
         return block(order, 3, body);
     }
 
     /** Builds an obsolete Packet Block (type 2). */
-    static byte[] obsoletePacket(ByteOrder order, int interfaceId, long ticks, byte[] data) {
+    public static byte[] obsoletePacket(ByteOrder order, int interfaceId, long ticks, byte[] data) {
         int padded = (data.length + 3) & ~3;
         byte[] body = ByteBuffer.allocate(20 + padded).order(order)
                 .putShort((short) interfaceId)
@@ -135,11 +135,11 @@ final class CaptureBytes {
 
     // ---- link-layer frames ----
 
-    static final byte[] MAC_A = HexFormat.of().parseHex("020000000001");
-    static final byte[] MAC_B = HexFormat.of().parseHex("020000000002");
+    public static final byte[] MAC_A = HexFormat.of().parseHex("020000000001");
+    public static final byte[] MAC_B = HexFormat.of().parseHex("020000000002");
 
     /** Builds an Ethernet II frame: destination, source, VLAN tags given as TPID, TCI pairs, ethertype, payload. */
-    static byte[] ethernet(int etherType, byte[] payload, int... tags) {
+    public static byte[] ethernet(int etherType, byte[] payload, int... tags) {
         ByteBuffer frame = ByteBuffer.allocate(14 + 2 * tags.length + payload.length);
         frame.put(MAC_A).put(MAC_B);
         for (int tag : tags) {
@@ -150,7 +150,7 @@ final class CaptureBytes {
     }
 
     /** Builds a Linux cooked v1 frame: packet type 0 (to us), ARPHRD_ETHER, 6-byte address, protocol. */
-    static byte[] linuxCooked(int protocol, byte[] payload) {
+    public static byte[] linuxCooked(int protocol, byte[] payload) {
         return concat(ByteBuffer.allocate(16)
                 .putShort((short) 0)
                 .putShort((short) 1)
@@ -161,7 +161,7 @@ final class CaptureBytes {
     }
 
     /** Builds a Linux cooked v2 frame: protocol, reserved, interface index 3, ARPHRD_ETHER, 6-byte address. */
-    static byte[] linuxCookedV2(int protocol, byte[] payload) {
+    public static byte[] linuxCookedV2(int protocol, byte[] payload) {
         return concat(ByteBuffer.allocate(20)
                 .putShort((short) protocol)
                 .putShort((short) 0)
@@ -174,14 +174,14 @@ final class CaptureBytes {
     }
 
     /** Builds a BSD loopback frame: the 4-byte family in the given byte order, then the packet. */
-    static byte[] loopback(ByteOrder order, int family, byte[] payload) {
+    public static byte[] loopback(ByteOrder order, int family, byte[] payload) {
         return concat(ByteBuffer.allocate(4).order(order).putInt(family).array(), payload);
     }
 
     // ---- IP packets ----
 
     /** Builds an IPv4 UDP packet (198.51.100.1 to 198.51.100.2) with a correct header checksum. */
-    static byte[] ipv4Udp(int identification, byte[] payload) {
+    public static byte[] ipv4Udp(int identification, byte[] payload) {
         byte[] udp = udp(payload);
         ByteBuffer packet = ByteBuffer.allocate(20 + udp.length)
                 .put((byte) 0x45).put((byte) 0)
@@ -199,7 +199,7 @@ final class CaptureBytes {
     }
 
     /** Builds an IPv6 UDP packet (2001:db8::1 to 2001:db8::2). */
-    static byte[] ipv6Udp(byte[] payload) {
+    public static byte[] ipv6Udp(byte[] payload) {
         byte[] udp = udp(payload);
         return ByteBuffer.allocate(40 + udp.length)
                 .putInt(0x60000000)
@@ -221,7 +221,7 @@ final class CaptureBytes {
     }
 
     /** Computes the RFC 791 header checksum: the ones' complement of the ones' complement sum of 16-bit words. */
-    static int ipv4HeaderChecksum(byte[] header, int length) {
+    public static int ipv4HeaderChecksum(byte[] header, int length) {
         int sum = 0;
         for (int i = 0; i < length; i += 2) {
             sum += ((header[i] & 0xff) << 8) | (header[i + 1] & 0xff);
@@ -233,7 +233,7 @@ final class CaptureBytes {
     }
 
     /** Returns the bytes 0, 1, 2, ... of the given length, as recognisable payload. */
-    static byte[] counting(int length) {
+    public static byte[] counting(int length) {
         byte[] bytes = new byte[length];
         for (int i = 0; i < length; i++) {
             bytes[i] = (byte) i;
@@ -241,7 +241,7 @@ final class CaptureBytes {
         return bytes;
     }
 
-    static byte[] concat(byte[]... parts) {
+    public static byte[] concat(byte[]... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] part : parts) {
             out.writeBytes(part);
@@ -249,7 +249,7 @@ final class CaptureBytes {
         return out.toByteArray();
     }
 
-    static byte[] prefix(byte[] bytes, int length) {
+    public static byte[] prefix(byte[] bytes, int length) {
         return Arrays.copyOf(bytes, length);
     }
 }

@@ -12,21 +12,21 @@ import java.nio.file.Path;
  * demo's default input) and three more in the test resources. PROVENANCE.md beside each set
  * records where they come from.
  */
-final class SampleCaptures {
+public final class SampleCaptures {
 
     /** Resource path of the default demo input, shipped in the JAR. */
-    static final String AFS_RESOURCE = "/org/pqipsec/cli/captures/afs.pcap";
+    public static final String AFS_RESOURCE = "/org/pqipsec/cli/captures/afs.pcap";
 
-    static final String AFS = "afs.pcap";
-    static final String MPTCP = "mptcp-v0.pcap";
-    static final String NTP = "ntp-control.pcap";
-    static final String QUIC = "quic_handshake.pcap";
+    public static final String AFS = "afs.pcap";
+    public static final String MPTCP = "mptcp-v0.pcap";
+    public static final String NTP = "ntp-control.pcap";
+    public static final String QUIC = "quic_handshake.pcap";
 
     private SampleCaptures() {
     }
 
     /** Opens a sample as a resource stream. */
-    static InputStream open(String name) {
+    public static InputStream open(String name) {
         String resource = name.equals(AFS) ? AFS_RESOURCE : "/captures/" + name;
         InputStream in = SampleCaptures.class.getResourceAsStream(resource);
         assertNotNull(in, "resource " + resource + " is missing from the build");
@@ -34,7 +34,7 @@ final class SampleCaptures {
     }
 
     /** Copies a sample into {@code directory} under its own name and returns the copy. */
-    static Path copy(String name, Path directory) throws IOException {
+    public static Path copy(String name, Path directory) throws IOException {
         Path target = directory.resolve(name);
         try (InputStream in = open(name)) {
             Files.copy(in, target);

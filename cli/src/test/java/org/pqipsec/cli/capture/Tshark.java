@@ -41,7 +41,7 @@ import java.util.stream.Stream;
  * inner packet, so an exception in an inner dissector drops the verdict: frame 98 of
  * afs.pcap, a reply that tshark's AFS dissector reports as malformed, lost it that way.
  */
-final class Tshark {
+public final class Tshark {
 
     /** The warning tshark prints on every run as root, which is no problem with the input. */
     private static final String ROOT_WARNING = "Running as user \"root\" and group \"root\". This could be dangerous.";
@@ -76,7 +76,7 @@ final class Tshark {
      * @param innerPacket   the packet inside ESP, without the trailer, empty when tshark found
      *                      no SA or could not parse a trailer
      */
-    record EspFrame(
+    public record EspFrame(
             long frameNumber,
             long spi,
             long sequence,
@@ -92,7 +92,7 @@ final class Tshark {
      * Decrypts an ESP capture with the SAs of an {@code esp_sa} file, copied into the temporary
      * configuration directory, and returns every frame.
      */
-    static List<EspFrame> decryptEsp(Path capture, Path espSaFile) throws IOException, InterruptedException {
+    public static List<EspFrame> decryptEsp(Path capture, Path espSaFile) throws IOException, InterruptedException {
         return decryptEsp(capture, espSaFile, List.of());
     }
 

@@ -1,0 +1,225 @@
+package org.pqipsec.cli.demo;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.pqipsec.cli.Main;
+import org.pqipsec.cli.capture.CaptureBytes;
+import org.pqipsec.cli.capture.CaptureFileException;
+import org.pqipsec.cli.capture.CaptureFrame;
+import org.pqipsec.cli.capture.CaptureReader;
+import org.pqipsec.cli.capture.SampleCaptures;
+import org.pqipsec.cli.capture.Tshark;
+
+import picocli.CommandLine;
+
+/** The {@code pqipsec demo} command end to end, as a user runs it. */
+class DemoCommandTest {
+
+    @TempDir
+    Path directory;
+
+    /** Exit code, standard output and standard error of one command run. */
+    record Run(int exitCode, String out, String err) {}
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int exitCode = commandLine.execute(args);
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    @Test
+    void bundledCaptureRoundTrips() throws IOException {
+        Path out = directory.resolve("out");
+
+        Run run = run("demo", "--out", out.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("601 frames: 601 carried (IPv4 601, IPv6 0), 0 not carried"), run.out());
+        assertTrue(run.out().contains("601 decapsulated by the responder and equal to the original"), run.out());
+        assertTrue(run.out().contains("KEi 32 bytes, KEr 32 bytes, shared secret 32 bytes"), run.out());
+        assertTrue(run.out().contains("KEi 1184 bytes, KEr 1088 bytes, shared secret 32 bytes"), run.out());
+        assertEquals(run.out(), Files.readString(out.resolve("summary.txt")));
+        assertEquals(2, espSaRecords(out).size());
+        try (CaptureReader reader = CaptureReader.open(out.resolve("esp.pcap"))) {
+            assertEquals(601, count(reader));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {SampleCaptures.AFS, SampleCaptures.MPTCP, SampleCaptures.NTP, SampleCaptures.QUIC})
+    void tsharkDecryptsEveryPacket(String sample) throws Exception {
+        Path capture = SampleCaptures.copy(sample, directory);
+        Path out = directory.resolve("out");
+
+        Run run = run("demo", "--in", capture.toString(), "--out", out.toString(), "--strict");
+        assertEquals(0, run.exitCode(), run.err() + run.out());
+
+        List<CaptureFrame> originals = CaptureReader.readAll(capture);
+        List<Tshark.EspFrame> decrypted = Tshark.decryptEsp(out.resolve("esp.pcap"), out.resolve("esp_sa"));
+        assertEquals(originals.size(), decrypted.size(), "frames in esp.pcap");
+        for (int i = 0; i < originals.size(); i++) {
+            Tshark.EspFrame frame = decrypted.get(i);
+            byte[] original = originals.get(i).ipPacket().orElseThrow().bytes();
+            int expectedNextHeader = (original[0] >>> 4) == 4 ? 4 : 41;
+            assertTrue(frame.icvGood(), "ICV of frame " + frame.frameNumber());
+            assertFalse(frame.icvBad(), "ICV of frame " + frame.frameNumber());
+            assertEquals(i + 1, frame.sequence(), "sequence number of frame " + frame.frameNumber());
+            assertEquals(expectedNextHeader, frame.nextHeader(), "next header of frame " + frame.frameNumber());
+            assertArrayEquals(original, frame.innerPacket(), "inner packet of frame " + frame.frameNumber());
+        }
+    }
+
+    @Test
+    void keysHiddenUnlessRequested() throws IOException {
+        Path out = directory.resolve("out");
+
+        Run hidden = run("demo", "--out", out.toString());
+        List<String> keys = espSaKeys(out);
+        assertEquals(0, hidden.exitCode(), hidden.err());
+        for (String key : keys) {
+            assertFalse(hidden.out().contains(key), "ESP key in the output without --show-keys");
+            assertFalse(Files.readString(out.resolve("summary.txt")).contains(key), "ESP key in summary.txt");
+        }
+
+        Run shown = run("demo", "--out", out.toString(), "--show-keys");
+        assertEquals(0, shown.exitCode(), shown.err());
+        for (String key : espSaKeys(out)) {
+            assertTrue(shown.out().contains(key), "ESP key missing from the --show-keys output");
+        }
+    }
+
+    @Test
+    void missingCaptureIsOneLineError() {
+        Path missing = directory.resolve("no-such.pcap");
+
+        Run run = run("demo", "--in", missing.toString(), "--out", directory.resolve("out").toString());
+
+        assertEquals(1, run.exitCode());
+        assertEquals("pqipsec demo: " + missing + ": before frame 1: file not found", run.err().strip());
+    }
+
+    @Test
+    void truncatedCaptureNamesFrame() throws IOException {
+        Path capture = SampleCaptures.copy(SampleCaptures.AFS, directory);
+        byte[] bytes = Files.readAllBytes(capture);
+        // Global header (24) + record header (16) + frame 1 + 10 bytes of the next record header.
+        int firstLength = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getInt(24 + 8);
+        Files.write(capture, Arrays.copyOf(bytes, 24 + 16 + firstLength + 10));
+
+        Run run = run("demo", "--in", capture.toString(), "--out", directory.resolve("out").toString());
+
+        assertEquals(1, run.exitCode());
+        String error = run.err().strip();
+        assertEquals(1, error.lines().count(), error);
+        assertTrue(error.startsWith("pqipsec demo: " + capture + ": frame 2: "), error);
+    }
+
+    @Test
+    void unsupportedLinkTypeIsOneLineError() throws IOException {
+        Path capture = directory.resolve("ieee802_11.pcap");
+        byte[] frame = CaptureBytes.counting(40);
+        Files.write(capture, CaptureBytes.concat(
+                CaptureBytes.pcapHeader(ByteOrder.LITTLE_ENDIAN, false, 65535, 105),
+                CaptureBytes.pcapRecord(ByteOrder.LITTLE_ENDIAN, 1, 0, frame)));
+
+        Run run = run("demo", "--in", capture.toString(), "--out", directory.resolve("out").toString());
+
+        assertEquals(1, run.exitCode());
+        String error = run.err().strip();
+        assertEquals(1, error.lines().count(), error);
+        assertTrue(error.startsWith("pqipsec demo: " + capture + ": "), error);
+        assertTrue(error.contains("105"), error);
+    }
+
+    @Test
+    void nonIpFramesCountedAndSkipped() throws IOException {
+        Path capture = directory.resolve("mixed.pcap");
+        byte[] arp = CaptureBytes.ethernet(0x0806, CaptureBytes.counting(28));
+        byte[] ip = CaptureBytes.ethernet(0x0800, CaptureBytes.ipv4Udp(7, CaptureBytes.counting(100)));
+        Files.write(capture, CaptureBytes.concat(
+                CaptureBytes.pcapHeader(ByteOrder.LITTLE_ENDIAN, false, 65535, 1),
+                CaptureBytes.pcapRecord(ByteOrder.LITTLE_ENDIAN, 1, 0, arp),
+                CaptureBytes.pcapRecord(ByteOrder.LITTLE_ENDIAN, 2, 0, ip)));
+
+        Run lenient = run("demo", "--in", capture.toString(), "--out", directory.resolve("a").toString());
+        Run strict = run("demo", "--in", capture.toString(), "--out", directory.resolve("b").toString(), "--strict");
+
+        assertEquals(0, lenient.exitCode(), lenient.err());
+        assertTrue(lenient.out().contains("2 frames: 1 carried (IPv4 1, IPv6 0), 1 not carried"), lenient.out());
+        assertTrue(lenient.out().contains("skipped, not IP: 1 (ARP)"), lenient.out());
+        assertEquals(DemoCommand.EXIT_NOT_CARRIED, strict.exitCode());
+    }
+
+    @Test
+    void packetTooLargeForOuterHeaderReported() throws IOException {
+        Path capture = directory.resolve("large.pcap");
+        byte[] large = CaptureBytes.ipv4Udp(1, CaptureBytes.counting(65_480));
+        byte[] small = CaptureBytes.ipv4Udp(2, CaptureBytes.counting(64));
+        Files.write(capture, CaptureBytes.concat(
+                CaptureBytes.pcapHeader(ByteOrder.LITTLE_ENDIAN, false, 262_144, 101),
+                CaptureBytes.pcapRecord(ByteOrder.LITTLE_ENDIAN, 1, 0, small),
+                CaptureBytes.pcapRecord(ByteOrder.LITTLE_ENDIAN, 2, 0, large)));
+
+        Run lenient = run("demo", "--in", capture.toString(), "--out", directory.resolve("a").toString());
+        Run strict = run("demo", "--in", capture.toString(), "--out", directory.resolve("b").toString(), "--strict");
+
+        assertEquals(0, lenient.exitCode(), lenient.err());
+        assertTrue(lenient.out().contains("too large for the outer IPv4 header (65535 bytes): 1, frames 2"),
+                lenient.out());
+        assertTrue(lenient.out().contains("1 packets written"), lenient.out());
+        assertEquals(DemoCommand.EXIT_NOT_CARRIED, strict.exitCode());
+    }
+
+    @Test
+    void unknownOptionIsUsageError() {
+        Run run = run("demo", "--no-such-option");
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--no-such-option"), run.err());
+    }
+
+    private static int count(CaptureReader reader) throws CaptureFileException {
+        int frames = 0;
+        while (reader.next() != null) {
+            frames++;
+        }
+        return frames;
+    }
+
+    private static List<String> espSaRecords(Path out) throws IOException {
+        return Files.readAllLines(out.resolve("esp_sa")).stream().filter(line -> !line.startsWith("#")).toList();
+    }
+
+    /** Returns the key ‖ salt hex strings of the esp_sa file, without the 0x prefix. */
+    private static List<String> espSaKeys(Path out) throws IOException {
+        Pattern key = Pattern.compile("\"0x([0-9a-f]{72})\"");
+        return espSaRecords(out).stream().map(record -> {
+            Matcher matcher = key.matcher(record);
+            assertTrue(matcher.find(), record);
+            return matcher.group(1);
+        }).toList();
+    }
+}
