@@ -26,9 +26,9 @@ import org.pqipsec.provider.spec.RawKeySpec;
 /**
  * {@link MlKemEngine} backed by the SunJCE provider's ML-KEM (JDK 24 and later).
  *
- * <p>SunJCE's KEM only decapsulates with an expanded private key, and its KeyPairGenerator is
- * the only way to expand a seed, so {@link #generateKey} runs that generator on a
- * {@link SecureRandom} that returns d and then z.
+ * <p>SunJCE's KEM (JDK 25) only decapsulates with an expanded private key, and its
+ * KeyPairGenerator is the only way to expand a seed. So {@link #generateKey} runs that generator
+ * on a {@link SecureRandom} that returns d and then z.
  *
  * <p>NOTE: SunJCE's key objects and the {@link SecretKey}s its KEM returns keep copies of secret
  * bytes that this class cannot zeroize. Only the private key object can be destroyed, which
@@ -43,7 +43,8 @@ final class JdkMlKemEngine implements MlKemEngine {
         this.parameterSet = parameterSet;
         this.sunJce = Security.getProvider("SunJCE");
         if (sunJce == null) {
-            throw new ProviderException("the SunJCE provider, which computes ML-KEM, is not installed");
+            throw new ProviderException("the SunJCE provider, which computes ML-KEM, is not"
+                    + " installed");
         }
     }
 
@@ -60,11 +61,13 @@ final class JdkMlKemEngine implements MlKemEngine {
         }
         SeedRandom seedRandom = new SeedRandom(seed);
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance(parameterSet.algorithm(), sunJce);
+            KeyPairGenerator generator = KeyPairGenerator.getInstance(parameterSet.algorithm(),
+                    sunJce);
             generator.initialize(parameterSet.spec(), seedRandom);
             KeyPair keyPair = generator.generateKeyPair();
             if (!seedRandom.isExhausted()) {
-                throw new ProviderException("SunJCE ML-KEM key generation did not draw exactly d and z");
+                throw new ProviderException("SunJCE ML-KEM key generation did not draw exactly d"
+                        + " and z");
             }
 
             EncodedKeySpec raw = KeyFactory.getInstance(parameterSet.algorithm(), sunJce)
@@ -110,8 +113,8 @@ final class JdkMlKemEngine implements MlKemEngine {
         try {
             encapsulator = kem.newEncapsulator(publicKey, random);
         } catch (InvalidKeyException e) {
-            throw new InvalidKeyException(parameterSet + " encapsulation key fails the FIPS 203 §7.2"
-                    + " check: " + e.getMessage(), e);
+            throw new InvalidKeyException(parameterSet + " encapsulation key fails the FIPS"
+                    + " 203 §7.2 check: " + e.getMessage(), e);
         }
         return () -> {
             KEM.Encapsulated encapsulated = encapsulator.encapsulate();
@@ -201,7 +204,8 @@ final class JdkMlKemEngine implements MlKemEngine {
         @Override
         protected synchronized void engineNextBytes(byte[] bytes) {
             if (bytes.length > seed.length - position) {
-                throw new ProviderException("ML-KEM key generation drew more than the 64-byte seed");
+                throw new ProviderException("ML-KEM key generation drew more than the"
+                        + " 64-byte seed");
             }
             System.arraycopy(seed, position, bytes, 0, bytes.length);
             position += bytes.length;

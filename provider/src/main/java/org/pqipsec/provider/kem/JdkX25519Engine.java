@@ -7,7 +7,6 @@ import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.ProviderException;
 import java.security.PublicKey;
-import java.security.Security;
 import java.security.spec.NamedParameterSpec;
 import java.security.spec.XECPrivateKeySpec;
 
@@ -26,17 +25,14 @@ final class JdkX25519Engine implements X25519Engine {
     private final Provider sunEc;
 
     JdkX25519Engine() {
-        sunEc = Security.getProvider("SunEC");
-        if (sunEc == null) {
-            throw new ProviderException("the SunEC provider, which computes X25519, is not installed");
-        }
+        sunEc = X25519Keys.sunEc();
     }
 
     @Override
     public byte[] x25519(byte[] k, byte[] u) {
         if (k.length != LENGTH || u.length != LENGTH) {
-            throw new IllegalArgumentException("X25519 scalar and u-coordinate must be 32 bytes, got "
-                    + k.length + " and " + u.length);
+            throw new IllegalArgumentException("X25519 scalar and u-coordinate must be 32"
+                    + " bytes, got " + k.length + " and " + u.length);
         }
         try {
             KeyFactory keyFactory = KeyFactory.getInstance(ALGORITHM, sunEc);

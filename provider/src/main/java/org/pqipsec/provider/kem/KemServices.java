@@ -33,7 +33,8 @@ public final class KemServices {
         registrar.add("KEM", "ML-KEM", MlKemKem.class, () -> new MlKemKem(null));
         registrar.add("KeyPairGenerator", "ML-KEM", MlKemKeyPairGenerator.class,
                 () -> new MlKemKeyPairGenerator(null));
-        registrar.add("KeyFactory", "ML-KEM", MlKemKeyFactory.class, () -> new MlKemKeyFactory(null));
+        registrar.add("KeyFactory", "ML-KEM", MlKemKeyFactory.class,
+                () -> new MlKemKeyFactory(null));
         for (MlKemParameterSet set : MlKemParameterSet.values()) {
             registrar.add("KEM", set.algorithm(), MlKemKem.class, () -> new MlKemKem(set));
             registrar.add("KeyPairGenerator", set.algorithm(), MlKemKeyPairGenerator.class,

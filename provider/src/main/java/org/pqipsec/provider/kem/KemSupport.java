@@ -18,8 +18,9 @@ import org.pqipsec.provider.spec.RawKeySpec;
  * Argument checks and conversions shared by the KEM, KeyPairGenerator and KeyFactory
  * implementations of this package.
  *
- * <p>Constant-time policy of the package: no secret value chooses a branch, an array index or a
- * division. Lengths, key types and the result of an all-zero check are public.
+ * <p>Constant-time policy of the package's own code: no secret value chooses a branch, an array
+ * index or a division. Lengths, key types and the result of an all-zero check are public. The
+ * arithmetic behind {@link X25519Engine} and {@link MlKemEngine} is the engines' own concern.
  */
 final class KemSupport {
 

@@ -33,8 +33,8 @@ import javax.crypto.SecretKey;
  *       {@link NullPointerException} and {@link UnsupportedOperationException} (for
  *       {@code from == to}) as {@link KEMSpi} specifies.
  *   <li>{@code decapsulate}: {@link DecapsulateException} when the encapsulation does not have
- *       the ciphertext length. A ciphertext of the right length never fails: FIPS 203 implicit
- *       rejection turns a bad one into an unrelated secret.
+ *       the ciphertext length. A ciphertext of the right length does not fail, because FIPS 203
+ *       implicit rejection turns a bad one into an unrelated secret.
  * </ul>
  *
  * <p>Encapsulators and decapsulators are immutable and safe for concurrent use. A decapsulator
@@ -56,8 +56,8 @@ final class MlKemKem implements KEMSpi {
     @Override
     public EncapsulatorSpi engineNewEncapsulator(PublicKey publicKey, AlgorithmParameterSpec spec,
             SecureRandom random) throws InvalidAlgorithmParameterException, InvalidKeyException {
-        MlKemPublicKey key = MlKemPublicKey.from(publicKey, parameterSet, name() + " KEM");
         KemSupport.requireNoSpec(spec, name());
+        MlKemPublicKey key = MlKemPublicKey.from(publicKey, parameterSet, name() + " KEM");
 
         MlKemEngine engine = Engines.mlKem(key.parameterSet());
         return new Encapsulator(key.parameterSet(),
@@ -67,8 +67,8 @@ final class MlKemKem implements KEMSpi {
     @Override
     public DecapsulatorSpi engineNewDecapsulator(PrivateKey privateKey, AlgorithmParameterSpec spec)
             throws InvalidAlgorithmParameterException, InvalidKeyException {
-        MlKemPrivateKey key = MlKemPrivateKey.from(privateKey, parameterSet, name() + " KEM");
         KemSupport.requireNoSpec(spec, name());
+        MlKemPrivateKey key = MlKemPrivateKey.from(privateKey, parameterSet, name() + " KEM");
 
         byte[] seed = key.getEncoded();
         try {
@@ -91,10 +91,12 @@ final class MlKemKem implements KEMSpi {
 
         @Override
         public KEM.Encapsulated engineEncapsulate(int from, int to, String algorithm) {
-            KemSupport.checkSecretRange(from, to, MlKemParameterSet.SHARED_SECRET_LENGTH, algorithm);
+            KemSupport.checkSecretRange(from, to, MlKemParameterSet.SHARED_SECRET_LENGTH,
+                    algorithm);
 
             MlKemEngine.Encapsulation encapsulation = encapsulator.encapsulate();
-            SecretKey key = KemSupport.toSecretKey(encapsulation.sharedSecret(), from, to, algorithm);
+            SecretKey key = KemSupport.toSecretKey(encapsulation.sharedSecret(), from, to,
+                    algorithm);
             return new KEM.Encapsulated(key, encapsulation.ciphertext(), null);
         }
 
@@ -114,7 +116,8 @@ final class MlKemKem implements KEMSpi {
         private final MlKemParameterSet parameterSet;
         private final MlKemEngine.DecapsulationKey decapsulationKey;
 
-        Decapsulator(MlKemParameterSet parameterSet, MlKemEngine.DecapsulationKey decapsulationKey) {
+        Decapsulator(
+                MlKemParameterSet parameterSet, MlKemEngine.DecapsulationKey decapsulationKey) {
             this.parameterSet = parameterSet;
             this.decapsulationKey = decapsulationKey;
         }
@@ -123,7 +126,8 @@ final class MlKemKem implements KEMSpi {
         public SecretKey engineDecapsulate(byte[] encapsulation, int from, int to, String algorithm)
                 throws DecapsulateException {
             Objects.requireNonNull(encapsulation, "encapsulation");
-            KemSupport.checkSecretRange(from, to, MlKemParameterSet.SHARED_SECRET_LENGTH, algorithm);
+            KemSupport.checkSecretRange(from, to, MlKemParameterSet.SHARED_SECRET_LENGTH,
+                    algorithm);
             if (encapsulation.length != parameterSet.ciphertextLength()) {
                 throw new DecapsulateException(parameterSet + " encapsulation must be "
                         + parameterSet.ciphertextLength() + " bytes (ciphertext c), got "

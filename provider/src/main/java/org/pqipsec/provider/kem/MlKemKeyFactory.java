@@ -47,13 +47,14 @@ final class MlKemKeyFactory extends KeyFactorySpi {
         if (set == null) {
             set = MlKemParameterSet.forEncapsulationKeyLength(ek.length);
             if (set == null) {
-                throw new InvalidKeySpecException("ML-KEM public key must be 800, 1184 or 1568 bytes"
-                        + " (RAW encapsulation key), got " + ek.length);
+                throw new InvalidKeySpecException("ML-KEM public key must be 800, 1184 or"
+                        + " 1568 bytes (RAW encapsulation key), got " + ek.length);
             }
         }
         if (ek.length != set.encapsulationKeyLength()) {
             throw new InvalidKeySpecException(set + " public key must be "
-                    + set.encapsulationKeyLength() + " bytes (RAW encapsulation key), got " + ek.length);
+                    + set.encapsulationKeyLength() + " bytes (RAW encapsulation key), got "
+                    + ek.length);
         }
         return new MlKemPublicKey(set, ek);
     }
@@ -66,9 +67,9 @@ final class MlKemKeyFactory extends KeyFactorySpi {
             MlKemParameterSet set = specParameterSet(raw);
             if (set == null) {
                 throw new InvalidKeySpecException("ML-KEM private key parameter set is missing: the"
-                        + " 64-byte seed is the same length for every set. Use KeyFactory ML-KEM-512,"
-                        + " ML-KEM-768 or ML-KEM-1024, or an EncodedKeySpec whose getAlgorithm() names"
-                        + " the set");
+                        + " 64-byte seed is the same length for every set. Use KeyFactory"
+                        + " ML-KEM-512, ML-KEM-768 or ML-KEM-1024, or an EncodedKeySpec whose"
+                        + " getAlgorithm() names the set");
             }
             if (seed.length != MlKemParameterSet.SEED_LENGTH) {
                 throw new InvalidKeySpecException(set + " private key must be 64 bytes (RAW seed"
@@ -112,8 +113,9 @@ final class MlKemKeyFactory extends KeyFactorySpi {
 
     private EncodedKeySpec requireRaw(KeySpec keySpec) throws InvalidKeySpecException {
         if (!KemSupport.isRaw(keySpec)) {
-            throw new InvalidKeySpecException(name() + " KeyFactory accepts only an EncodedKeySpec with"
-                    + " format RAW, got " + (keySpec == null ? "null" : keySpec.getClass().getName()));
+            String actual = keySpec == null ? "null" : keySpec.getClass().getName();
+            throw new InvalidKeySpecException(name() + " KeyFactory accepts only an"
+                    + " EncodedKeySpec with format RAW, got " + actual);
         }
         return (EncodedKeySpec) keySpec;
     }

@@ -32,8 +32,8 @@ final class MlKemPrivateKey implements PrivateKey {
     /** Creates a key over a copy of {@code seed}, which must be 64 bytes. */
     MlKemPrivateKey(MlKemParameterSet parameterSet, byte[] seed) {
         if (seed.length != MlKemParameterSet.SEED_LENGTH) {
-            throw new IllegalArgumentException("ML-KEM private key seed d ‖ z must be 64 bytes, got "
-                    + seed.length);
+            throw new IllegalArgumentException("ML-KEM private key seed d ‖ z must be 64"
+                    + " bytes, got " + seed.length);
         }
         this.parameterSet = parameterSet;
         this.seed = seed.clone();
@@ -51,8 +51,8 @@ final class MlKemPrivateKey implements PrivateKey {
             throws InvalidKeyException {
         if (key instanceof MlKemPrivateKey own) {
             if (required != null && own.parameterSet != required) {
-                throw new InvalidKeyException(usage + " requires an " + required + " private key, got"
-                        + " an " + own.parameterSet + " key");
+                throw new InvalidKeyException(usage + " requires an " + required
+                        + " private key, got an " + own.parameterSet + " key");
             }
             if (own.isDestroyed()) {
                 throw new InvalidKeyException(usage + ": the " + own.parameterSet
@@ -66,14 +66,14 @@ final class MlKemPrivateKey implements PrivateKey {
                 : null;
         if (set == null || (required != null && set != required)) {
             String expected = required == null ? "an ML-KEM" : "an " + required;
-            throw new InvalidKeyException(usage + " requires " + expected + " private key (RAW 64-byte"
-                    + " seed d ‖ z), got " + KemSupport.describe(key));
+            throw new InvalidKeyException(usage + " requires " + expected
+                    + " private key (RAW 64-byte seed d ‖ z), got " + KemSupport.describe(key));
         }
         byte[] encoded = key.getEncoded();
         try {
             if (encoded == null || encoded.length != MlKemParameterSet.SEED_LENGTH) {
-                throw new InvalidKeyException(set + " private key must be 64 bytes (RAW seed d ‖ z),"
-                        + " got " + (encoded == null ? "no encoding" : encoded.length));
+                throw new InvalidKeyException(set + " private key must be 64 bytes (RAW seed"
+                        + " d ‖ z), got " + (encoded == null ? "no encoding" : encoded.length));
             }
             return new MlKemPrivateKey(set, encoded);
         } finally {
@@ -134,8 +134,8 @@ final class MlKemPrivateKey implements PrivateKey {
 
     @Serial
     private void writeObject(ObjectOutputStream out) throws NotSerializableException {
-        throw new NotSerializableException("ML-KEM private keys are not serializable, so store the RAW"
-                + " encoding instead");
+        throw new NotSerializableException("ML-KEM private keys are not serializable, so store"
+                + " the RAW encoding instead");
     }
 
     @Serial

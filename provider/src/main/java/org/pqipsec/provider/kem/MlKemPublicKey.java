@@ -49,8 +49,8 @@ final class MlKemPublicKey implements PublicKey {
             throws InvalidKeyException {
         if (key instanceof MlKemPublicKey own) {
             if (required != null && own.parameterSet != required) {
-                throw new InvalidKeyException(usage + " requires an " + required + " public key, got an "
-                        + own.parameterSet + " key");
+                throw new InvalidKeyException(usage + " requires an " + required
+                        + " public key, got an " + own.parameterSet + " key");
             }
             return own;
         }
@@ -70,8 +70,8 @@ final class MlKemPublicKey implements PublicKey {
                     + KemSupport.describe(key));
         }
         if (encoded == null || encoded.length != set.encapsulationKeyLength()) {
-            throw new InvalidKeyException(set + " public key must be " + set.encapsulationKeyLength()
-                    + " bytes (RAW encapsulation key), got "
+            throw new InvalidKeyException(set + " public key must be "
+                    + set.encapsulationKeyLength() + " bytes (RAW encapsulation key), got "
                     + (encoded == null ? "no encoding" : encoded.length));
         }
         return new MlKemPublicKey(set, encoded);
@@ -130,7 +130,8 @@ final class MlKemPublicKey implements PublicKey {
     @Serial
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
         in.defaultReadObject();
-        if (parameterSet == null || ek == null || ek.length != parameterSet.encapsulationKeyLength()) {
+        if (parameterSet == null || ek == null
+                || ek.length != parameterSet.encapsulationKeyLength()) {
             throw new InvalidObjectException("ML-KEM public key has a missing or wrong-length ek");
         }
     }

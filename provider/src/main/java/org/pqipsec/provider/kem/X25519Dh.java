@@ -20,7 +20,7 @@ final class X25519Dh {
     /** Length in bytes of keys, encapsulations and shared secrets. */
     static final int LENGTH = X25519Engine.LENGTH;
 
-    /** A fixed public scalar for the small-order check; clamping turns it into 2^254. */
+    /** A fixed public scalar for the small-order check. Clamping turns it into 2^254. */
     private static final byte[] TRIAL_SCALAR = new byte[LENGTH];
 
     private static final byte[] BASE_POINT = X25519Engine.basePoint();
@@ -54,8 +54,8 @@ final class X25519Dh {
     static void checkRecipientKey(byte[] u, String algorithm) throws InvalidKeyException {
         byte[] trial = Engines.x25519().x25519(TRIAL_SCALAR, u);
         if (KemSupport.isAllZero(trial, 0, LENGTH)) {
-            throw new InvalidKeyException(algorithm + " public key contains an X25519 point of small"
-                    + " order, which gives an all-zero shared secret (RFC 7748 §6.1)");
+            throw new InvalidKeyException(algorithm + " public key contains an X25519 point"
+                    + " of small order, which gives an all-zero shared secret (RFC 7748 §6.1)");
         }
     }
 
@@ -79,8 +79,8 @@ final class X25519Dh {
             sharedSecret = Engines.x25519().x25519(r, u);
 
             if (KemSupport.isAllZero(sharedSecret, 0, LENGTH)) {
-                throw new ProviderException("X25519 shared secret is all zero although the public key"
-                        + " passed the small-order check");
+                throw new ProviderException("X25519 shared secret is all zero although the"
+                        + " public key passed the small-order check");
             }
 
             System.arraycopy(ephemeralPublicKey, 0, encapsulation, encapsulationOffset, LENGTH);
@@ -106,8 +106,9 @@ final class X25519Dh {
         byte[] sharedSecret = Engines.x25519().x25519(k, e);
         try {
             if (KemSupport.isAllZero(sharedSecret, 0, LENGTH)) {
-                throw new DecapsulateException(algorithm + " encapsulation contains an X25519 point of"
-                        + " small order, which gives an all-zero shared secret (RFC 7748 §6.1)");
+                throw new DecapsulateException(algorithm + " encapsulation contains an X25519"
+                        + " point of small order, which gives an all-zero shared secret"
+                        + " (RFC 7748 §6.1)");
             }
             System.arraycopy(sharedSecret, 0, secret, secretOffset, LENGTH);
         } finally {

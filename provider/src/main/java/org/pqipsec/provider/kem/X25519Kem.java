@@ -51,8 +51,8 @@ final class X25519Kem implements KEMSpi {
     @Override
     public EncapsulatorSpi engineNewEncapsulator(PublicKey publicKey, AlgorithmParameterSpec spec,
             SecureRandom random) throws InvalidAlgorithmParameterException, InvalidKeyException {
-        byte[] u = X25519Keys.encodePublicKey(publicKey, "X25519 KEM");
         KemSupport.requireNoSpec(spec, ALGORITHM);
+        byte[] u = X25519Keys.encodePublicKey(publicKey, "X25519 KEM");
         X25519Dh.checkRecipientKey(u, ALGORITHM);
         return new Encapsulator(u, KemSupport.orDefault(random));
     }
@@ -60,14 +60,8 @@ final class X25519Kem implements KEMSpi {
     @Override
     public DecapsulatorSpi engineNewDecapsulator(PrivateKey privateKey, AlgorithmParameterSpec spec)
             throws InvalidAlgorithmParameterException, InvalidKeyException {
-        byte[] k = X25519Keys.encodePrivateKey(privateKey, "X25519 KEM");
-        try {
-            KemSupport.requireNoSpec(spec, ALGORITHM);
-        } catch (InvalidAlgorithmParameterException e) {
-            Arrays.fill(k, (byte) 0);
-            throw e;
-        }
-        return new Decapsulator(k);
+        KemSupport.requireNoSpec(spec, ALGORITHM);
+        return new Decapsulator(X25519Keys.encodePrivateKey(privateKey, "X25519 KEM"));
     }
 
     private static final class Encapsulator implements EncapsulatorSpi {

@@ -35,8 +35,8 @@ final class X25519KeyFactory extends KeyFactorySpi {
         }
         byte[] u = ((EncodedKeySpec) keySpec).getEncoded();
         if (u.length != X25519Keys.LENGTH) {
-            throw new InvalidKeySpecException("X25519 public key must be 32 bytes (RAW u-coordinate),"
-                    + " got " + u.length);
+            throw new InvalidKeySpecException("X25519 public key must be 32 bytes (RAW"
+                    + " u-coordinate), got " + u.length);
         }
         return X25519Keys.publicKey(u);
     }
@@ -49,8 +49,8 @@ final class X25519KeyFactory extends KeyFactorySpi {
         byte[] k = ((EncodedKeySpec) keySpec).getEncoded();
         try {
             if (k.length != X25519Keys.LENGTH) {
-                throw new InvalidKeySpecException("X25519 private key must be 32 bytes (RAW scalar),"
-                        + " got " + k.length);
+                throw new InvalidKeySpecException("X25519 private key must be 32 bytes (RAW"
+                        + " scalar), got " + k.length);
             }
             return X25519Keys.privateKey(k);
         } finally {
@@ -66,7 +66,8 @@ final class X25519KeyFactory extends KeyFactorySpi {
         }
         try {
             if (key instanceof XECPublicKey) {
-                return keySpec.cast(new RawKeySpec(X25519Keys.encodePublicKey(key, "X25519 KeyFactory")));
+                return keySpec.cast(new RawKeySpec(X25519Keys.encodePublicKey(key,
+                        "X25519 KeyFactory")));
             }
             if (key instanceof XECPrivateKey) {
                 byte[] k = X25519Keys.encodePrivateKey(key, "X25519 KeyFactory");

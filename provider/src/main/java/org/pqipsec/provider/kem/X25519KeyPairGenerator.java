@@ -49,7 +49,8 @@ final class X25519KeyPairGenerator extends KeyPairGeneratorSpi {
     public KeyPair generateKeyPair() {
         byte[] k = X25519Dh.newPrivateKey(KemSupport.orDefault(random));
         try {
-            return new KeyPair(X25519Keys.publicKey(X25519Dh.publicKey(k)), X25519Keys.privateKey(k));
+            return new KeyPair(X25519Keys.publicKey(X25519Dh.publicKey(k)),
+                    X25519Keys.privateKey(k));
         } finally {
             Arrays.fill(k, (byte) 0);
         }

@@ -43,7 +43,8 @@ final class X25519Keys {
     static Provider sunEc() {
         Provider provider = Security.getProvider("SunEC");
         if (provider == null) {
-            throw new ProviderException("the SunEC provider, which creates X25519 keys, is not installed");
+            throw new ProviderException("the SunEC provider, which the X25519 services need, is not"
+                    + " installed");
         }
         return provider;
     }
@@ -103,20 +104,23 @@ final class X25519Keys {
      */
     static byte[] encodePublicKey(Key key, String usage) throws InvalidKeyException {
         if (!(key instanceof XECPublicKey xec) || !isX25519(key)) {
-            throw new InvalidKeyException(usage + " requires an X25519 public key (XECPublicKey with"
-                    + " NamedParameterSpec X25519), got " + KemSupport.describe(key));
+            throw new InvalidKeyException(usage + " requires an X25519 public key"
+                    + " (XECPublicKey with NamedParameterSpec X25519), got "
+                    + KemSupport.describe(key));
         }
 
         byte[] encoded = "X.509".equals(key.getFormat()) ? key.getEncoded() : null;
         if (encoded != null && encoded.length == SPKI_PREFIX.length + LENGTH
-                && Arrays.equals(encoded, 0, SPKI_PREFIX.length, SPKI_PREFIX, 0, SPKI_PREFIX.length)) {
+                && Arrays.equals(encoded, 0, SPKI_PREFIX.length,
+                        SPKI_PREFIX, 0, SPKI_PREFIX.length)) {
             return Arrays.copyOfRange(encoded, SPKI_PREFIX.length, encoded.length);
         }
 
         // RFC 7748 §5 encodeUCoordinate: u as 32 bytes, least significant byte first.
         BigInteger u = xec.getU();
         if (u.signum() < 0 || u.bitLength() > 8 * LENGTH) {
-            throw new InvalidKeyException("X25519 public key u-coordinate does not fit in 32 bytes");
+            throw new InvalidKeyException("X25519 public key u-coordinate does not fit in 32"
+                    + " bytes");
         }
         byte[] bigEndian = u.toByteArray();
         byte[] raw = new byte[LENGTH];
@@ -149,7 +153,8 @@ final class X25519Keys {
 
     private static void checkLength(byte[] value) {
         if (value.length != LENGTH) {
-            throw new IllegalArgumentException("raw X25519 key must be 32 bytes, got " + value.length);
+            throw new IllegalArgumentException("raw X25519 key must be 32 bytes, got "
+                    + value.length);
         }
     }
 }

@@ -58,8 +58,8 @@ final class X25519MlKem768Kem implements KEMSpi {
     @Override
     public EncapsulatorSpi engineNewEncapsulator(PublicKey publicKey, AlgorithmParameterSpec spec,
             SecureRandom random) throws InvalidAlgorithmParameterException, InvalidKeyException {
-        X25519MlKem768PublicKey key = X25519MlKem768PublicKey.from(publicKey, USAGE);
         KemSupport.requireNoSpec(spec, ALGORITHM);
+        X25519MlKem768PublicKey key = X25519MlKem768PublicKey.from(publicKey, USAGE);
         SecureRandom source = KemSupport.orDefault(random);
 
         MlKemEngine.Encapsulator mlKem =
@@ -73,8 +73,8 @@ final class X25519MlKem768Kem implements KEMSpi {
     @Override
     public DecapsulatorSpi engineNewDecapsulator(PrivateKey privateKey, AlgorithmParameterSpec spec)
             throws InvalidAlgorithmParameterException, InvalidKeyException {
-        X25519MlKem768PrivateKey key = X25519MlKem768PrivateKey.from(privateKey, USAGE);
         KemSupport.requireNoSpec(spec, ALGORITHM);
+        X25519MlKem768PrivateKey key = X25519MlKem768PrivateKey.from(privateKey, USAGE);
 
         byte[] seed = key.mlKemSeed();
         try {
@@ -108,7 +108,8 @@ final class X25519MlKem768Kem implements KEMSpi {
                 // the secret.
                 MlKemEngine.Encapsulation mlKemOutput = mlKem.encapsulate();
                 try {
-                    System.arraycopy(mlKemOutput.ciphertext(), 0, encapsulation, 0, CIPHERTEXT_LENGTH);
+                    System.arraycopy(mlKemOutput.ciphertext(), 0, encapsulation, 0,
+                            CIPHERTEXT_LENGTH);
                     System.arraycopy(mlKemOutput.sharedSecret(), 0, secret, 0,
                             MlKemParameterSet.SHARED_SECRET_LENGTH);
                 } finally {
@@ -164,7 +165,8 @@ final class X25519MlKem768Kem implements KEMSpi {
                 byte[] sharedSecret = mlKem.decapsulate(
                         Arrays.copyOfRange(encapsulation, 0, CIPHERTEXT_LENGTH));
                 try {
-                    System.arraycopy(sharedSecret, 0, secret, 0, MlKemParameterSet.SHARED_SECRET_LENGTH);
+                    System.arraycopy(
+                            sharedSecret, 0, secret, 0, MlKemParameterSet.SHARED_SECRET_LENGTH);
                 } finally {
                     Arrays.fill(sharedSecret, (byte) 0);
                 }

@@ -32,7 +32,8 @@ final class X25519MlKem768KeyFactory extends KeyFactorySpi {
     protected PublicKey engineGeneratePublic(KeySpec keySpec) throws InvalidKeySpecException {
         byte[] encoded = requireRaw(keySpec).getEncoded();
         if (encoded.length != PUBLIC_KEY_LENGTH) {
-            throw new InvalidKeySpecException(X25519MlKem768PublicKey.lengthMessage(encoded.length));
+            throw new InvalidKeySpecException(
+                    X25519MlKem768PublicKey.lengthMessage(encoded.length));
         }
         return new X25519MlKem768PublicKey(encoded);
     }

@@ -45,8 +45,8 @@ final class X25519MlKem768KeyPairGenerator extends KeyPairGeneratorSpi {
             throws InvalidAlgorithmParameterException {
         if (!(params instanceof NamedParameterSpec named)
                 || !ALGORITHM.equalsIgnoreCase(named.getName())) {
-            throw new InvalidAlgorithmParameterException("X25519MLKEM768 key pair generator requires"
-                    + " NamedParameterSpec X25519MLKEM768, got " + params);
+            throw new InvalidAlgorithmParameterException("X25519MLKEM768 key pair generator"
+                    + " requires NamedParameterSpec X25519MLKEM768, got " + params);
         }
         this.random = random;
     }

@@ -48,7 +48,8 @@ final class X25519MlKem768PrivateKey implements PrivateKey {
     static X25519MlKem768PrivateKey from(Key key, String usage) throws InvalidKeyException {
         if (key instanceof X25519MlKem768PrivateKey own) {
             if (own.isDestroyed()) {
-                throw new InvalidKeyException(usage + ": the X25519MLKEM768 private key is destroyed");
+                throw new InvalidKeyException(usage + ": the X25519MLKEM768 private key is"
+                        + " destroyed");
             }
             return own;
         }
@@ -71,8 +72,8 @@ final class X25519MlKem768PrivateKey implements PrivateKey {
     }
 
     static String lengthMessage(int actual) {
-        return "X25519MLKEM768 private key must be 96 bytes (64-byte ML-KEM-768 seed d ‖ z ‖ 32-byte"
-                + " X25519 private key), got " + actual;
+        return "X25519MLKEM768 private key must be 96 bytes (64-byte ML-KEM-768 seed d ‖ z ‖"
+                + " 32-byte X25519 private key), got " + actual;
     }
 
     /** Returns a copy of the ML-KEM-768 seed d ‖ z, bytes [0, 64); the caller zeroes it. */
@@ -133,8 +134,8 @@ final class X25519MlKem768PrivateKey implements PrivateKey {
 
     @Serial
     private void writeObject(ObjectOutputStream out) throws NotSerializableException {
-        throw new NotSerializableException("X25519MLKEM768 private keys are not serializable, so store"
-                + " the RAW encoding instead");
+        throw new NotSerializableException("X25519MLKEM768 private keys are not serializable,"
+                + " so store the RAW encoding instead");
     }
 
     @Serial

@@ -58,8 +58,8 @@ final class X25519MlKem768PublicKey implements PublicKey {
     }
 
     static String lengthMessage(int actual) {
-        return "X25519MLKEM768 public key must be 1216 bytes (1184-byte ML-KEM-768 encapsulation key"
-                + " ‖ 32-byte X25519 public key), got " + actual;
+        return "X25519MLKEM768 public key must be 1216 bytes (1184-byte ML-KEM-768"
+                + " encapsulation key ‖ 32-byte X25519 public key), got " + actual;
     }
 
     /** Returns a copy of the ML-KEM-768 encapsulation key ek, bytes [0, 1184). */
@@ -90,7 +90,8 @@ final class X25519MlKem768PublicKey implements PublicKey {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof X25519MlKem768PublicKey that && Arrays.equals(encoded, that.encoded);
+        return other instanceof X25519MlKem768PublicKey that
+                && Arrays.equals(encoded, that.encoded);
     }
 
     @Override
@@ -107,8 +108,8 @@ final class X25519MlKem768PublicKey implements PublicKey {
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
         in.defaultReadObject();
         if (encoded == null || encoded.length != PUBLIC_KEY_LENGTH) {
-            throw new InvalidObjectException("X25519MLKEM768 public key has a missing or wrong-length"
-                    + " encoding");
+            throw new InvalidObjectException("X25519MLKEM768 public key has a missing or"
+                    + " wrong-length encoding");
         }
     }
 }

@@ -24,22 +24,25 @@ class KemServicesTest {
         "ML-KEM-512, MlKemKem, MlKemKeyPairGenerator, MlKemKeyFactory",
         "ML-KEM-768, MlKemKem, MlKemKeyPairGenerator, MlKemKeyFactory",
         "ML-KEM-1024, MlKemKem, MlKemKeyPairGenerator, MlKemKeyFactory",
-        "X25519MLKEM768, X25519MlKem768Kem, X25519MlKem768KeyPairGenerator, X25519MlKem768KeyFactory"
+        "X25519MLKEM768, X25519MlKem768Kem, X25519MlKem768KeyPairGenerator,"
+                + " X25519MlKem768KeyFactory"
     })
-    void servicesRegistered(String algorithm, String kem, String keyPairGenerator, String keyFactory)
-            throws Exception {
+    void servicesRegistered(String algorithm, String kem, String keyPairGenerator,
+            String keyFactory) throws Exception {
         String prefix = "org.pqipsec.provider.kem.";
 
         assertEquals(prefix + kem, PROVIDER.getService("KEM", algorithm).getClassName());
         assertEquals(prefix + keyPairGenerator,
                 PROVIDER.getService("KeyPairGenerator", algorithm).getClassName());
-        assertEquals(prefix + keyFactory, PROVIDER.getService("KeyFactory", algorithm).getClassName());
+        assertEquals(prefix + keyFactory,
+                PROVIDER.getService("KeyFactory", algorithm).getClassName());
 
         KeyPair keyPair = KeyPairGenerator.getInstance(algorithm, PROVIDER).generateKeyPair();
         KEM.Encapsulator encapsulator =
                 KEM.getInstance(algorithm, PROVIDER).newEncapsulator(keyPair.getPublic());
         assertEquals("PQIPsec", encapsulator.providerName());
-        assertEquals("PQIPsec", KeyFactory.getInstance(algorithm, PROVIDER).getProvider().getName());
+        KeyFactory keyFactoryInstance = KeyFactory.getInstance(algorithm, PROVIDER);
+        assertEquals("PQIPsec", keyFactoryInstance.getProvider().getName());
     }
 
     @ParameterizedTest

@@ -19,6 +19,7 @@ import java.security.AsymmetricKey;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.InvalidKeyException;
 import java.security.InvalidParameterException;
+import java.security.Key;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -79,6 +80,10 @@ class MlKemKemTest {
         return generator.generateKeyPair();
     }
 
+    private static String parameterSetName(Key key) {
+        return ((NamedParameterSpec) ((AsymmetricKey) key).getParams()).getName();
+    }
+
     private static KeyFactory keyFactory(Variant variant) throws Exception {
         return KeyFactory.getInstance(variant.name, PROVIDER);
     }
@@ -120,12 +125,10 @@ class MlKemKemTest {
         assertEquals("ML-KEM", keyPair.getPublic().getAlgorithm());
         assertEquals("RAW", keyPair.getPublic().getFormat());
         assertEquals(variant.ekLength, keyPair.getPublic().getEncoded().length);
-        assertEquals(variant.name,
-                ((NamedParameterSpec) ((AsymmetricKey) keyPair.getPublic()).getParams()).getName());
+        assertEquals(variant.name, parameterSetName(keyPair.getPublic()));
         assertEquals("RAW", keyPair.getPrivate().getFormat());
         assertEquals(64, keyPair.getPrivate().getEncoded().length);
-        assertEquals(variant.name,
-                ((NamedParameterSpec) ((AsymmetricKey) keyPair.getPrivate()).getParams()).getName());
+        assertEquals(variant.name, parameterSetName(keyPair.getPrivate()));
     }
 
     @ParameterizedTest
@@ -151,7 +154,8 @@ class MlKemKemTest {
         KeyPair keyPair = generateKeyPair(variant);
         MLKEMPublicKeyParameters bcPublic =
                 new MLKEMPublicKeyParameters(variant.bc, keyPair.getPublic().getEncoded());
-        SecretWithEncapsulation bcOutput = new MLKEMGenerator(random).generateEncapsulated(bcPublic);
+        SecretWithEncapsulation bcOutput =
+                new MLKEMGenerator(random).generateEncapsulated(bcPublic);
 
         SecretKey secret = KEM.getInstance(variant.name, PROVIDER)
                 .newDecapsulator(keyPair.getPrivate())
@@ -169,8 +173,9 @@ class MlKemKemTest {
         byte[] ek = ((MLKEMPublicKeyParameters) bcKeyPair.getPublic()).getEncoded();
         PublicKey publicKey = keyFactory(variant).generatePublic(new RawKeySpec(ek));
 
-        KEM.Encapsulated encapsulated =
-                KEM.getInstance(variant.name, PROVIDER).newEncapsulator(publicKey, random).encapsulate();
+        KEM.Encapsulated encapsulated = KEM.getInstance(variant.name, PROVIDER)
+                .newEncapsulator(publicKey, random)
+                .encapsulate();
 
         byte[] expected = new MLKEMExtractor((MLKEMPrivateKeyParameters) bcKeyPair.getPrivate())
                 .extractSecret(encapsulated.encapsulation());
@@ -214,10 +219,11 @@ class MlKemKemTest {
         KEM.Decapsulator decapsulator = KEM.getInstance(variant.name, PROVIDER)
                 .newDecapsulator(generateKeyPair(variant).getPrivate());
 
-        for (int length : new int[] {0, variant.ciphertextLength - 1, variant.ciphertextLength + 1}) {
+        int expected = variant.ciphertextLength;
+        for (int length : new int[] {0, expected - 1, expected + 1}) {
             DecapsulateException e = assertThrows(DecapsulateException.class,
                     () -> decapsulator.decapsulate(new byte[length]));
-            assertTrue(e.getMessage().contains("must be " + variant.ciphertextLength + " bytes"),
+            assertTrue(e.getMessage().contains("must be " + expected + " bytes"),
                     e.getMessage());
         }
         assertThrows(NullPointerException.class, () -> decapsulator.decapsulate(null));
@@ -232,7 +238,8 @@ class MlKemKemTest {
         KEM.Decapsulator decapsulator = kem.newDecapsulator(keyPair.getPrivate());
         KEM.Encapsulated encapsulated = encapsulator.encapsulate(0, 16, "AES");
 
-        assertThrows(IndexOutOfBoundsException.class, () -> encapsulator.encapsulate(-1, 16, "AES"));
+        assertThrows(IndexOutOfBoundsException.class,
+                () -> encapsulator.encapsulate(-1, 16, "AES"));
         assertThrows(IndexOutOfBoundsException.class, () -> encapsulator.encapsulate(0, 33, "AES"));
         assertThrows(NullPointerException.class, () -> encapsulator.encapsulate(0, 32, null));
         assertThrows(UnsupportedOperationException.class,
@@ -251,10 +258,10 @@ class MlKemKemTest {
         KeyPair keyPair = generateKeyPair(mlKem512);
         KEM kem768 = KEM.getInstance("ML-KEM-768", PROVIDER);
 
-        InvalidKeyException encapsulatorError =
-                assertThrows(InvalidKeyException.class, () -> kem768.newEncapsulator(keyPair.getPublic()));
-        InvalidKeyException decapsulatorError =
-                assertThrows(InvalidKeyException.class, () -> kem768.newDecapsulator(keyPair.getPrivate()));
+        InvalidKeyException encapsulatorError = assertThrows(InvalidKeyException.class,
+                () -> kem768.newEncapsulator(keyPair.getPublic()));
+        InvalidKeyException decapsulatorError = assertThrows(InvalidKeyException.class,
+                () -> kem768.newDecapsulator(keyPair.getPrivate()));
 
         assertTrue(encapsulatorError.getMessage().contains("requires an ML-KEM-768 public key"),
                 encapsulatorError.getMessage());
@@ -276,11 +283,14 @@ class MlKemKemTest {
         assertArrayEquals(encapsulated.key().getEncoded(), recovered.getEncoded());
 
         // Rejected: wrong lengths, with the expected length in the message.
-        InvalidKeyException shortKey = assertThrows(InvalidKeyException.class, () -> kem.newEncapsulator(
-                new KemTestSupport.ForeignPublicKey("ML-KEM-768", KemTestSupport.resized(ek, 1183))));
+        PublicKey shortPublic =
+                new KemTestSupport.ForeignPublicKey("ML-KEM-768", KemTestSupport.resized(ek, 1183));
+        InvalidKeyException shortKey =
+                assertThrows(InvalidKeyException.class, () -> kem.newEncapsulator(shortPublic));
         assertTrue(shortKey.getMessage().contains("1184 bytes"), shortKey.getMessage());
-        InvalidKeyException shortSeed = assertThrows(InvalidKeyException.class, () -> kem.newDecapsulator(
-                new KemTestSupport.ForeignPrivateKey("ML-KEM-768", new byte[63])));
+        PrivateKey shortPrivate = new KemTestSupport.ForeignPrivateKey("ML-KEM-768", new byte[63]);
+        InvalidKeyException shortSeed =
+                assertThrows(InvalidKeyException.class, () -> kem.newDecapsulator(shortPrivate));
         assertTrue(shortSeed.getMessage().contains("64 bytes"), shortSeed.getMessage());
     }
 
@@ -290,7 +300,8 @@ class MlKemKemTest {
         KEM kem = KEM.getInstance("ML-KEM-768", PROVIDER);
 
         assertThrows(InvalidAlgorithmParameterException.class,
-                () -> kem.newEncapsulator(keyPair.getPublic(), NamedParameterSpec.ML_KEM_768, random));
+                () -> kem.newEncapsulator(
+                        keyPair.getPublic(), NamedParameterSpec.ML_KEM_768, random));
         assertThrows(InvalidAlgorithmParameterException.class,
                 () -> kem.newDecapsulator(keyPair.getPrivate(), NamedParameterSpec.ML_KEM_768));
     }
@@ -301,8 +312,10 @@ class MlKemKemTest {
         KeyPair keyPair = generateKeyPair(variant);
         KeyFactory keyFactory = keyFactory(variant);
 
-        EncodedKeySpec publicSpec = keyFactory.getKeySpec(keyPair.getPublic(), EncodedKeySpec.class);
-        EncodedKeySpec privateSpec = keyFactory.getKeySpec(keyPair.getPrivate(), EncodedKeySpec.class);
+        EncodedKeySpec publicSpec =
+                keyFactory.getKeySpec(keyPair.getPublic(), EncodedKeySpec.class);
+        EncodedKeySpec privateSpec =
+                keyFactory.getKeySpec(keyPair.getPrivate(), EncodedKeySpec.class);
         PublicKey publicKey = keyFactory.generatePublic(publicSpec);
         PrivateKey privateKey = keyFactory.generatePrivate(privateSpec);
 
@@ -324,7 +337,8 @@ class MlKemKemTest {
 
         assertTrue(publicError.getMessage().contains("must be " + variant.ekLength + " bytes"),
                 publicError.getMessage());
-        assertTrue(privateError.getMessage().contains("must be 64 bytes"), privateError.getMessage());
+        assertTrue(privateError.getMessage().contains("must be 64 bytes"),
+                privateError.getMessage());
     }
 
     @Test
@@ -346,8 +360,7 @@ class MlKemKemTest {
         for (Variant variant : variants().toList()) {
             byte[] ek = generateKeyPair(variant).getPublic().getEncoded();
             PublicKey publicKey = keyFactory.generatePublic(new RawKeySpec(ek));
-            assertEquals(variant.name,
-                    ((NamedParameterSpec) ((AsymmetricKey) publicKey).getParams()).getName());
+            assertEquals(variant.name, parameterSetName(publicKey));
         }
         InvalidKeySpecException e = assertThrows(InvalidKeySpecException.class,
                 () -> keyFactory.generatePublic(new RawKeySpec(new byte[1000])));
@@ -362,9 +375,9 @@ class MlKemKemTest {
         assertThrows(InvalidKeySpecException.class,
                 () -> keyFactory.generatePrivate(new RawKeySpec(seed)));
 
-        PrivateKey privateKey = keyFactory.generatePrivate(new NamedRawKeySpec(seed, "ML-KEM-1024"));
-        assertEquals("ML-KEM-1024",
-                ((NamedParameterSpec) ((AsymmetricKey) privateKey).getParams()).getName());
+        PrivateKey privateKey =
+                keyFactory.generatePrivate(new NamedRawKeySpec(seed, "ML-KEM-1024"));
+        assertEquals("ML-KEM-1024", parameterSetName(privateKey));
     }
 
     /** A RAW spec that names its algorithm, as {@code EncodedKeySpec(byte[], String)} allows. */
@@ -435,12 +448,14 @@ class MlKemKemTest {
             out.writeObject(keyPair.getPublic());
         }
         Object copy;
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+        try (ObjectInputStream in =
+                new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
             copy = in.readObject();
         }
 
         assertEquals(keyPair.getPublic(), copy);
+        ObjectOutputStream privateOut = new ObjectOutputStream(new ByteArrayOutputStream());
         assertThrows(NotSerializableException.class,
-                () -> new ObjectOutputStream(new ByteArrayOutputStream()).writeObject(keyPair.getPrivate()));
+                () -> privateOut.writeObject(keyPair.getPrivate()));
     }
 }

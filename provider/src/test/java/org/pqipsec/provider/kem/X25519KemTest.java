@@ -11,6 +11,7 @@ import static org.pqipsec.provider.kem.KemTestSupport.fixedRandom;
 import static org.pqipsec.provider.kem.KemTestSupport.hex;
 import static org.pqipsec.provider.kem.KemTestSupport.randomBytes;
 
+import java.math.BigInteger;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.InvalidKeyException;
 import java.security.InvalidParameterException;
@@ -122,6 +123,52 @@ class X25519KemTest {
         assertEquals(hex(SHARED_SECRET), hex(secret.getEncoded()));
     }
 
+    /** An X25519 public key that offers only its u-coordinate, with no encoding. */
+    private record UOnlyPublicKey(BigInteger u) implements XECPublicKey {
+
+        @Override
+        public BigInteger getU() {
+            return u;
+        }
+
+        @Override
+        public NamedParameterSpec getParams() {
+            return NamedParameterSpec.X25519;
+        }
+
+        @Override
+        public String getAlgorithm() {
+            return "XDH";
+        }
+
+        @Override
+        public String getFormat() {
+            return null;
+        }
+
+        @Override
+        public byte[] getEncoded() {
+            return null;
+        }
+    }
+
+    @Test
+    void encapsulateToKeyWithoutEncoding() throws Exception {
+        // RFC 7748 §5: the u-coordinate is little-endian, so reverse the bytes for BigInteger.
+        byte[] bigEndian = BOB_PUBLIC.clone();
+        for (int i = 0; i < 16; i++) {
+            byte swap = bigEndian[i];
+            bigEndian[i] = bigEndian[31 - i];
+            bigEndian[31 - i] = swap;
+        }
+        PublicKey bob = new UOnlyPublicKey(new BigInteger(1, bigEndian));
+
+        KEM.Encapsulated encapsulated = kem().newEncapsulator(bob, fixedRandom(ALICE_PRIVATE))
+                .encapsulate();
+
+        assertEquals(hex(SHARED_SECRET), hex(encapsulated.key().getEncoded()));
+    }
+
     @Test
     void roundTrip() throws Exception {
         KeyPair keyPair = generateKeyPair();
@@ -192,7 +239,8 @@ class X25519KemTest {
 
         InvalidKeyException atEncapsulator = assertThrows(InvalidKeyException.class,
                 () -> kem().newEncapsulator(publicKey(u), random));
-        assertTrue(atEncapsulator.getMessage().contains("small order"), atEncapsulator.getMessage());
+        assertTrue(atEncapsulator.getMessage().contains("small order"),
+                atEncapsulator.getMessage());
 
         KEM.Decapsulator decapsulator = kem().newDecapsulator(generateKeyPair().getPrivate());
         DecapsulateException atDecapsulate =
@@ -248,7 +296,8 @@ class X25519KemTest {
         KeyPair keyPair = generateKeyPair();
 
         assertThrows(InvalidAlgorithmParameterException.class,
-                () -> kem().newEncapsulator(keyPair.getPublic(), NamedParameterSpec.X25519, random));
+                () -> kem().newEncapsulator(
+                        keyPair.getPublic(), NamedParameterSpec.X25519, random));
         assertThrows(InvalidAlgorithmParameterException.class,
                 () -> kem().newDecapsulator(keyPair.getPrivate(), NamedParameterSpec.X25519));
     }
@@ -260,7 +309,8 @@ class X25519KemTest {
         KEM.Decapsulator decapsulator = kem().newDecapsulator(keyPair.getPrivate());
         byte[] encapsulation = encapsulator.encapsulate().encapsulation();
 
-        assertThrows(IndexOutOfBoundsException.class, () -> encapsulator.encapsulate(-1, 32, "AES"));
+        assertThrows(IndexOutOfBoundsException.class,
+                () -> encapsulator.encapsulate(-1, 32, "AES"));
         assertThrows(IndexOutOfBoundsException.class, () -> encapsulator.encapsulate(5, 4, "AES"));
         assertThrows(IndexOutOfBoundsException.class, () -> encapsulator.encapsulate(0, 33, "AES"));
         assertThrows(NullPointerException.class, () -> encapsulator.encapsulate(0, 32, null));
@@ -318,10 +368,10 @@ class X25519KemTest {
         KeyPair keyPair = generateKeyPair();
         KeyFactory sunEc = KeyFactory.getInstance("X25519", "SunEC");
 
-        PublicKey publicKey =
-                keyFactory().generatePublic(new X509EncodedKeySpec(keyPair.getPublic().getEncoded()));
-        PrivateKey privateKey =
-                keyFactory().generatePrivate(new PKCS8EncodedKeySpec(keyPair.getPrivate().getEncoded()));
+        X509EncodedKeySpec x509 = new X509EncodedKeySpec(keyPair.getPublic().getEncoded());
+        PKCS8EncodedKeySpec pkcs8 = new PKCS8EncodedKeySpec(keyPair.getPrivate().getEncoded());
+        PublicKey publicKey = keyFactory().generatePublic(x509);
+        PrivateKey privateKey = keyFactory().generatePrivate(pkcs8);
 
         assertArrayEquals(keyPair.getPublic().getEncoded(), publicKey.getEncoded());
         assertArrayEquals(keyPair.getPrivate().getEncoded(), privateKey.getEncoded());
@@ -342,7 +392,8 @@ class X25519KemTest {
                 () -> keyFactory().generatePrivate(new RawKeySpec(new byte[length])));
 
         assertTrue(publicError.getMessage().contains("must be 32 bytes"), publicError.getMessage());
-        assertTrue(privateError.getMessage().contains("must be 32 bytes"), privateError.getMessage());
+        assertTrue(privateError.getMessage().contains("must be 32 bytes"),
+                privateError.getMessage());
     }
 
     @Test

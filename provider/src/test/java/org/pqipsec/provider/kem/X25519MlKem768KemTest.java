@@ -88,7 +88,8 @@ class X25519MlKem768KemTest {
 
     private static byte[] bcX25519(byte[] k, byte[] u) {
         byte[] output = new byte[32];
-        assertTrue(X25519.calculateAgreement(k, 0, u, 0, output, 0), "BouncyCastle X25519 all zero");
+        assertTrue(X25519.calculateAgreement(k, 0, u, 0, output, 0),
+                "BouncyCastle X25519 output is all zero");
         return output;
     }
 
@@ -133,9 +134,11 @@ class X25519MlKem768KemTest {
 
         KeyPair keyPair = generator.generateKeyPair();
 
-        byte[] bcEk = new MLKEMPrivateKeyParameters(MLKEMParameters.ml_kem_768, seed).getPublicKey();
+        byte[] bcEk =
+                new MLKEMPrivateKeyParameters(MLKEMParameters.ml_kem_768, seed).getPublicKey();
         assertEquals(0, fixed.remaining());
-        assertEquals(hex(concat(bcEk, bcX25519PublicKey(k))), hex(keyPair.getPublic().getEncoded()));
+        assertEquals(hex(concat(bcEk, bcX25519PublicKey(k))),
+                hex(keyPair.getPublic().getEncoded()));
         assertEquals(hex(concat(seed, k)), hex(keyPair.getPrivate().getEncoded()));
     }
 
@@ -188,8 +191,8 @@ class X25519MlKem768KemTest {
         byte[] ek = Arrays.copyOfRange(generateKeyPair().getPublic().getEncoded(), 0, EK_LENGTH);
         PublicKey publicKey = keyFactory().generatePublic(new RawKeySpec(concat(ek, hex(uHex))));
 
-        InvalidKeyException e =
-                assertThrows(InvalidKeyException.class, () -> kem().newEncapsulator(publicKey, random));
+        InvalidKeyException e = assertThrows(InvalidKeyException.class,
+                () -> kem().newEncapsulator(publicKey, random));
 
         assertTrue(e.getMessage().contains("small order"), e.getMessage());
     }
@@ -220,8 +223,8 @@ class X25519MlKem768KemTest {
         clientShare[1] = (byte) (clientShare[1] | 0x0f);
         PublicKey publicKey = keyFactory().generatePublic(new RawKeySpec(clientShare));
 
-        InvalidKeyException e =
-                assertThrows(InvalidKeyException.class, () -> kem().newEncapsulator(publicKey, random));
+        InvalidKeyException e = assertThrows(InvalidKeyException.class,
+                () -> kem().newEncapsulator(publicKey, random));
 
         assertTrue(e.getMessage().contains("FIPS 203 §7.2"), e.getMessage());
     }
@@ -319,9 +322,11 @@ class X25519MlKem768KemTest {
         KEM.Decapsulator decapsulator = kem().newDecapsulator(keyPair.getPrivate());
         byte[] encapsulation = encapsulator.encapsulate().encapsulation();
 
-        assertThrows(IndexOutOfBoundsException.class, () -> encapsulator.encapsulate(-1, 64, "AES"));
+        assertThrows(IndexOutOfBoundsException.class,
+                () -> encapsulator.encapsulate(-1, 64, "AES"));
         assertThrows(IndexOutOfBoundsException.class, () -> encapsulator.encapsulate(0, 65, "AES"));
-        assertThrows(IndexOutOfBoundsException.class, () -> encapsulator.encapsulate(33, 32, "AES"));
+        assertThrows(IndexOutOfBoundsException.class,
+                () -> encapsulator.encapsulate(33, 32, "AES"));
         assertThrows(NullPointerException.class, () -> encapsulator.encapsulate(0, 64, null));
         assertThrows(UnsupportedOperationException.class,
                 () -> encapsulator.encapsulate(64, 64, "AES"));
@@ -351,7 +356,8 @@ class X25519MlKem768KemTest {
     void keyFactoryRawRoundTrip() throws Exception {
         KeyPair keyPair = generateKeyPair();
 
-        EncodedKeySpec publicSpec = keyFactory().getKeySpec(keyPair.getPublic(), EncodedKeySpec.class);
+        EncodedKeySpec publicSpec =
+                keyFactory().getKeySpec(keyPair.getPublic(), EncodedKeySpec.class);
         RawKeySpec privateSpec = keyFactory().getKeySpec(keyPair.getPrivate(), RawKeySpec.class);
         PublicKey publicKey = keyFactory().generatePublic(publicSpec);
         PrivateKey privateKey = keyFactory().generatePrivate(privateSpec);
@@ -398,7 +404,8 @@ class X25519MlKem768KemTest {
         assertThrows(InvalidParameterException.class, () -> generator.initialize(768, random));
         assertThrows(InvalidAlgorithmParameterException.class,
                 () -> generator.initialize(NamedParameterSpec.X25519, random));
-        assertEquals(CLIENT_SHARE_LENGTH, generator.generateKeyPair().getPublic().getEncoded().length);
+        assertEquals(CLIENT_SHARE_LENGTH,
+                generator.generateKeyPair().getPublic().getEncoded().length);
     }
 
     @Test
