@@ -1,15 +1,93 @@
 package org.pqipsec.provider.kem;
 
+import java.security.InvalidParameterException;
 import java.security.Provider;
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
-/** Registers the key encapsulation services of the provider. */
+/**
+ * Registers the key encapsulation services of the provider: {@code KEM},
+ * {@code KeyPairGenerator} and {@code KeyFactory} for each of
+ * <ul>
+ *   <li>{@code X25519} (X25519 Diffie-Hellman used as a KEM, {@link X25519Kem});
+ *   <li>{@code ML-KEM-512}, {@code ML-KEM-768}, {@code ML-KEM-1024}, and {@code ML-KEM}, which
+ *       takes the parameter set from the key or from a {@code NamedParameterSpec}
+ *       ({@link MlKemKem});
+ *   <li>{@code X25519MLKEM768} (the hybrid, {@link X25519MlKem768Kem}).
+ * </ul>
+ */
 public final class KemServices {
 
     private KemServices() {}
 
     /** Adds the KEM, KeyPairGenerator and KeyFactory services of {@code provider} to {@code sink}. */
     public static void register(Provider provider, Consumer<Provider.Service> sink) {
-        // Filled in with the X25519, ML-KEM and X25519MLKEM768 services.
+        Registrar registrar = new Registrar(provider, sink);
+
+        registrar.add("KEM", "X25519", X25519Kem.class, X25519Kem::new);
+        registrar.add("KeyPairGenerator", "X25519", X25519KeyPairGenerator.class,
+                X25519KeyPairGenerator::new);
+        registrar.add("KeyFactory", "X25519", X25519KeyFactory.class, X25519KeyFactory::new);
+
+        registrar.add("KEM", "ML-KEM", MlKemKem.class, () -> new MlKemKem(null));
+        registrar.add("KeyPairGenerator", "ML-KEM", MlKemKeyPairGenerator.class,
+                () -> new MlKemKeyPairGenerator(null));
+        registrar.add("KeyFactory", "ML-KEM", MlKemKeyFactory.class,
+                () -> new MlKemKeyFactory(null));
+        for (MlKemParameterSet set : MlKemParameterSet.values()) {
+            registrar.add("KEM", set.algorithm(), MlKemKem.class, () -> new MlKemKem(set));
+            registrar.add("KeyPairGenerator", set.algorithm(), MlKemKeyPairGenerator.class,
+                    () -> new MlKemKeyPairGenerator(set));
+            registrar.add("KeyFactory", set.algorithm(), MlKemKeyFactory.class,
+                    () -> new MlKemKeyFactory(set));
+        }
+
+        String hybrid = X25519MlKem768Layout.ALGORITHM;
+        registrar.add("KEM", hybrid, X25519MlKem768Kem.class, X25519MlKem768Kem::new);
+        registrar.add("KeyPairGenerator", hybrid, X25519MlKem768KeyPairGenerator.class,
+                X25519MlKem768KeyPairGenerator::new);
+        registrar.add("KeyFactory", hybrid, X25519MlKem768KeyFactory.class,
+                X25519MlKem768KeyFactory::new);
+    }
+
+    private record Registrar(Provider provider, Consumer<Provider.Service> sink) {
+
+        void add(String type, String algorithm, Class<?> implementation, Supplier<?> constructor) {
+            sink.accept(new DirectService(provider, type, algorithm, implementation.getName(),
+                    constructor));
+        }
+    }
+
+    /**
+     * A service that creates its implementation through a constructor reference. The JCA's default
+     * {@link Provider.Service#newInstance} uses reflection from {@code java.base}, which cannot
+     * reach this package when the provider runs as a named module, because the package is not
+     * exported.
+     */
+    private static final class DirectService extends Provider.Service {
+
+        private final Supplier<?> constructor;
+
+        DirectService(Provider provider, String type, String algorithm, String className,
+                Supplier<?> constructor) {
+            super(provider, type, algorithm, className, List.of(), null);
+            this.constructor = constructor;
+        }
+
+        /**
+         * Creates a new implementation object.
+         *
+         * @throws InvalidParameterException if {@code constructorParameter} is not null, because
+         *     KEM, KeyPairGenerator and KeyFactory implementations take none
+         */
+        @Override
+        public Object newInstance(Object constructorParameter) {
+            if (constructorParameter != null) {
+                throw new InvalidParameterException(getType() + " " + getAlgorithm()
+                        + " takes no constructor parameter");
+            }
+            return constructor.get();
+        }
     }
 }

@@ -1,0 +1,60 @@
+package org.pqipsec.provider.kem;
+
+import java.security.InvalidKeyException;
+import java.security.SecureRandom;
+
+import javax.security.auth.Destroyable;
+
+/**
+ * The ML-KEM arithmetic of FIPS 203 for one parameter set, as the ML-KEM and X25519MLKEM768
+ * services use it. {@link Engines#mlKem} selects the implementation in use. Implementations and
+ * the objects they return are safe for concurrent use.
+ */
+interface MlKemEngine {
+
+    MlKemParameterSet parameterSet();
+
+    /**
+     * Runs FIPS 203 Algorithm 16 ML-KEM.KeyGen_internal(d, z) on {@code seed} = d ‖ z (64 bytes)
+     * and returns the expanded decapsulation key. {@code seed} is not modified.
+     */
+    DecapsulationKey generateKey(byte[] seed);
+
+    /**
+     * Checks an encapsulation key as FIPS 203 §7.2 requires before ML-KEM.Encaps (its length, and
+     * each coefficient below q), and returns an encapsulator for it that draws the message m from
+     * {@code random}.
+     *
+     * @throws InvalidKeyException if {@code ek} fails the check
+     */
+    Encapsulator newEncapsulator(byte[] ek, SecureRandom random) throws InvalidKeyException;
+
+    /** An encapsulation key that passed the FIPS 203 §7.2 check, bound to a randomness source. */
+    interface Encapsulator {
+
+        /**
+         * Runs FIPS 203 Algorithm 20 ML-KEM.Encaps(ek).
+         *
+         * @return the shared secret K (32 bytes), which the caller zeroes, and the ciphertext c
+         */
+        Encapsulation encapsulate();
+    }
+
+    /** Output of ML-KEM.Encaps: the shared secret K and the ciphertext c. */
+    record Encapsulation(byte[] sharedSecret, byte[] ciphertext) {}
+
+    /** An expanded decapsulation key dk with its encapsulation key ek. */
+    interface DecapsulationKey extends Destroyable {
+
+        /** Returns a copy of the encapsulation key ek. */
+        byte[] encapsulationKey();
+
+        /**
+         * Runs FIPS 203 Algorithm 21 ML-KEM.Decaps(dk, c) on a ciphertext of the exact length.
+         * A malformed ciphertext yields the implicit-rejection secret, not an error.
+         *
+         * @return the shared secret K (32 bytes), which the caller zeroes
+         */
+        byte[] decapsulate(byte[] c);
+    }
+}
