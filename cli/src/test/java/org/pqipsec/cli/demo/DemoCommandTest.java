@@ -51,7 +51,7 @@ class DemoCommandTest {
     }
 
     @Test
-    void bundledCaptureRoundTrips() throws IOException {
+    void bundledCaptureRoundTrips() throws Exception {
         Path out = directory.resolve("out");
 
         Run run = run("demo", "--out", out.toString());
