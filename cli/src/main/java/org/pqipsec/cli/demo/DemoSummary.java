@@ -18,7 +18,7 @@ record DemoSummary(String captureName, Path outputDirectory, HybridIkeHandshake.
 
     private static final HexFormat HEX = HexFormat.of();
 
-    /** How many frame numbers a list shows before it says how many more there are. */
+    /** Frame numbers a list shows before it ends with "...". */
     private static final int LISTED_FRAMES = 10;
 
     /**

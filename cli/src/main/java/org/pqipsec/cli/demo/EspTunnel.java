@@ -42,7 +42,7 @@ final class EspTunnel {
 
     private EspTunnel() {}
 
-    /** What happened to the frames of one capture. */
+    /** Frame counts and round-trip results of one capture. */
     record Report(
             long framesRead,
             long ipv4Carried,

@@ -54,7 +54,7 @@ final class HybridIkeHandshake {
     /** ENCR_AES_GCM_16 with a 256-bit key: 32 key bytes plus the 4-byte salt (RFC 5282 §7.1, RFC 4106 §8.1). */
     static final int AES_GCM_256_KEY_MATERIAL = 32 + 4;
 
-    /** Nonce length: RFC 7296 §2.10 asks for at least half the PRF key size and 16 bytes. */
+    /** Nonce length: RFC 7296 §2.10 requires at least 16 bytes and at least half the PRF key size. */
     static final int NONCE_LENGTH = 32;
 
     private static final int IKE_SPI_LENGTH = 8;
@@ -74,7 +74,7 @@ final class HybridIkeHandshake {
     record KeyExchangeRecord(KeyExchangeMethod method, int initiatorKeLength, int responderKeLength, int sharedSecretLength) {}
 
     /**
-     * What both peers agreed on: the IKE SA identity, the final IKE SA keys, and the keys and
+     * The outcome both peers agree on: the IKE SA identity, the final IKE SA keys, and the keys and
      * SPIs of the first Child SA. The ESP SPIs are chosen by the receiving peer (RFC 4303 §2.1).
      */
     record Result(
