@@ -1,5 +1,7 @@
 package org.pqipsec.cli;
 
+import java.io.PrintWriter;
+
 import org.pqipsec.cli.demo.DemoCommand;
 
 import picocli.CommandLine;
@@ -24,6 +26,24 @@ public final class Main {
 
     /** Runs the command line and returns the exit code instead of exiting. */
     public static int run(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /**
+     * Returns the configured command line. Invalid usage prints one line naming the problem and
+     * where to find the options, not the whole usage text.
+     */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setParameterExceptionHandler((exception, args) -> {
+            CommandLine failed = exception.getCommandLine();
+            PrintWriter err = failed.getErr();
+            err.println(failed.getCommandSpec().qualifiedName() + ": " + exception.getMessage());
+            err.println(failed.getParent() == null
+                    ? "Run 'pqipsec --help' for the commands."
+                    : "Run 'pqipsec help " + failed.getCommandName() + "' for the options.");
+            return failed.getCommandSpec().exitCodeOnInvalidInput();
+        });
+        return commandLine;
     }
 }

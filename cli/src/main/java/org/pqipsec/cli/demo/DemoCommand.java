@@ -3,6 +3,7 @@ package org.pqipsec.cli.demo;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -20,6 +21,7 @@ import org.pqipsec.esp.EspTransform;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -31,7 +33,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Runs IKE_SA_INIT with X25519 (group 31) and IKE_INTERMEDIATE with ML-KEM-768 (transform 36),"
+            "Runs IKE_SA_INIT with X25519 (key exchange method 31) and IKE_INTERMEDIATE with ML-KEM-768 (method 36),"
                     + " derives the IKE SA and one ESP Child SA (AES-GCM-16, 256-bit keys) through the"
                     + " PQIPsec provider, wraps every IPv4 and IPv6 packet of a capture in ESP tunnel mode,"
                     + " writes esp.pcap, esp_sa and summary.txt, and checks that every packet decapsulates"
@@ -51,7 +53,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--in", paramLabel = "FILE",
             description = "Capture to carry (pcap or pcapng; Ethernet, Linux cooked v1/v2, BSD loopback or raw IP)."
-                    + " Default: the bundled afs.pcap from the tcpdump test suite.")
+                    + " Default: afs.pcap, a sample from the tcpdump test suite bundled in the JAR.")
     Path input;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "pqipsec-demo",
@@ -73,39 +75,54 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (input != null && input.toString().isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--in must name a capture file");
+        }
+        if (outputDirectory.toString().isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--out must name a directory");
+        }
         CaptureSource source = CaptureSource.of(input);
+        OutputFiles files = null;
         try {
-            Files.createDirectories(outputDirectory);
+            files = OutputFiles.in(outputDirectory);
             Provider provider = PqipsecProvider.find();
             HybridIkeHandshake.Result ike = new HybridIkeHandshake(provider, new SecureRandom()).run();
+            DemoSummary summary;
             try {
-                DemoSummary summary = carry(source, ike);
+                summary = carry(source, ike, files);
                 String text = summary.render(showKeys);
-                Files.writeString(outputDirectory.resolve("summary.txt"), text, StandardCharsets.UTF_8);
+                Files.writeString(files.stage("summary.txt"), text, StandardCharsets.UTF_8);
+                files.commit();
                 out.print(text);
                 out.flush();
-                return exitCode(summary.tunnel());
             } finally {
                 ike.ikeSaKeys().destroy();
                 ike.childSaKeys().destroy();
             }
+            return exitCode(summary.tunnel(), err);
         } catch (CaptureFileException e) {
             err.println("pqipsec demo: " + e.getMessage());
             return EXIT_FAILURE;
+        } catch (FileAlreadyExistsException e) {
+            err.println("pqipsec demo: --out " + e.getFile() + " " + e.getReason() + "; name a directory");
+            return EXIT_FAILURE;
         } catch (IOException e) {
-            err.println("pqipsec demo: cannot write to " + outputDirectory + ": " + e.getMessage());
+            err.println("pqipsec demo: cannot write to " + outputDirectory + ": " + e);
             return EXIT_FAILURE;
         } catch (GeneralSecurityException | IllegalStateException e) {
             err.println("pqipsec demo: key exchange failed: " + e.getMessage());
             return EXIT_FAILURE;
+        } finally {
+            if (files != null) {
+                files.discard();
+            }
         }
     }
 
-    private DemoSummary carry(CaptureSource source, HybridIkeHandshake.Result ike)
+    private DemoSummary carry(CaptureSource source, HybridIkeHandshake.Result ike, OutputFiles files)
             throws GeneralSecurityException, IOException, CaptureFileException {
         byte[] keyIr = ike.childSaKeys().initiatorToResponderEncryptionKey().orElseThrow().getEncoded();
         byte[] keyRi = ike.childSaKeys().responderToInitiatorEncryptionKey().orElseThrow().getEncoded();
-        Path espCapture = outputDirectory.resolve("esp.pcap");
         try {
             // The initiator seals with the SPI the responder chose for its inbound SA.
             EspOutboundSa initiatorOut = new EspOutboundSa(
@@ -114,14 +131,14 @@ public final class DemoCommand implements Callable<Integer> {
                     EspTransform.ENCR_AES_GCM_16, ike.espSpiInitiatorToResponder(), keyIr);
             EspTunnel.Report tunnel;
             try {
-                tunnel = EspTunnel.run(source, initiatorOut, responderIn, espCapture);
+                tunnel = EspTunnel.run(source, initiatorOut, responderIn, files.stage("esp.pcap"));
             } finally {
                 initiatorOut.destroy();
                 responderIn.destroy();
             }
 
-            writeEspSa(ike, keyIr, keyRi);
-            return new DemoSummary(source.name(), outputDirectory, ike, tunnel);
+            writeEspSa(ike, keyIr, keyRi, files.stage(EspSaFile.TABLE_NAME));
+            return new DemoSummary(source.name(), files.directory(), ike, tunnel);
         } finally {
             Arrays.fill(keyIr, (byte) 0);
             Arrays.fill(keyRi, (byte) 0);
@@ -129,13 +146,14 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** Writes the Wireshark esp_sa file for both directions of the Child SA. */
-    private void writeEspSa(HybridIkeHandshake.Result ike, byte[] keyIr, byte[] keyRi) throws IOException {
-        EspSaFile file = new EspSaFile()
+    private static void writeEspSa(HybridIkeHandshake.Result ike, byte[] keyIr, byte[] keyRi, Path file)
+            throws IOException {
+        EspSaFile table = new EspSaFile()
                 .add(EspTunnel.INITIATOR_ADDRESS, EspTunnel.RESPONDER_ADDRESS, ike.espSpiInitiatorToResponder(),
                         aesKey(keyIr), salt(keyIr))
                 .add(EspTunnel.RESPONDER_ADDRESS, EspTunnel.INITIATOR_ADDRESS, ike.espSpiResponderToInitiator(),
                         aesKey(keyRi), salt(keyRi));
-        file.write(outputDirectory.resolve(EspSaFile.TABLE_NAME));
+        table.write(file);
     }
 
     private static byte[] aesKey(byte[] keyAndSalt) {
@@ -146,11 +164,19 @@ public final class DemoCommand implements Callable<Integer> {
         return Arrays.copyOfRange(keyAndSalt, keyAndSalt.length - 4, keyAndSalt.length);
     }
 
-    private int exitCode(EspTunnel.Report tunnel) {
+    private int exitCode(EspTunnel.Report tunnel, PrintWriter err) {
         if (!tunnel.allRoundTripped()) {
+            err.println("pqipsec demo: " + tunnel.roundTripFailures().size() + " of " + tunnel.carried()
+                    + " carried packets did not round-trip; see the summary");
             return EXIT_FAILURE;
         }
+        if (strict && tunnel.carried() == 0) {
+            err.println("pqipsec demo: --strict: the capture has no frame that could be carried");
+            return EXIT_NOT_CARRIED;
+        }
         if (strict && tunnel.notCarried() > 0) {
+            err.println("pqipsec demo: --strict: " + tunnel.notCarried() + " of " + tunnel.framesRead()
+                    + " frames were not carried; see the summary");
             return EXIT_NOT_CARRIED;
         }
         return 0;

@@ -32,7 +32,7 @@ record DemoSummary(String captureName, Path outputDirectory, HybridIkeHandshake.
         line(text, "IKE SA  SPIi 0x%s  SPIr 0x%s  Ni %d bytes  Nr %d bytes",
                 HEX.formatHex(ike.spiI()), HEX.formatHex(ike.spiR()), ike.ni().length, ike.nr().length);
         for (HybridIkeHandshake.KeyExchangeRecord exchange : ike.keyExchanges()) {
-            line(text, "  %-17s %-11s (KE %d)  KEi %d bytes, KEr %d bytes, shared secret %d bytes",
+            line(text, "  %-17s %-11s (method %d)  KEi %d bytes, KEr %d bytes, shared secret %d bytes",
                     exchange.method().exchange(), exchange.method().algorithm(), exchange.method().transformId(),
                     exchange.initiatorKeLength(), exchange.responderKeLength(), exchange.sharedSecretLength());
         }
@@ -70,9 +70,13 @@ record DemoSummary(String captureName, Path outputDirectory, HybridIkeHandshake.
         for (Map.Entry<String, Long> skipped : tunnel.notCarriedByReason().entrySet()) {
             line(text, "  skipped, not IP: %d (%s)", skipped.getValue(), skipped.getKey());
         }
+        if (tunnel.framesRead() == 0) {
+            line(text, "  the capture has no frames");
+        }
         if (!tunnel.tooLargeFrames().isEmpty()) {
-            line(text, "  not carried, too large for the outer IPv4 header (65535 bytes): %d, frames %s",
-                    tunnel.tooLargeFrames().size(), frameList(tunnel.tooLargeFrames()));
+            line(text, "  not carried, too large for the outer IPv4 header (65535 bytes): %d, %s %s",
+                    tunnel.tooLargeFrames().size(), tunnel.tooLargeFrames().size() == 1 ? "frame" : "frames",
+                    frameList(tunnel.tooLargeFrames()));
         }
         if (tunnel.truncatedInCapture() > 0) {
             line(text, "  carried as captured, shorter than their IP header says (snapshot length): %d",

@@ -43,7 +43,7 @@ class DemoCommandTest {
     static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = new CommandLine(new Main());
+        CommandLine commandLine = Main.commandLine();
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         int exitCode = commandLine.execute(args);
@@ -171,6 +171,7 @@ class DemoCommandTest {
         assertTrue(lenient.out().contains("2 frames: 1 carried (IPv4 1, IPv6 0), 1 not carried"), lenient.out());
         assertTrue(lenient.out().contains("skipped, not IP: 1 (ARP)"), lenient.out());
         assertEquals(DemoCommand.EXIT_NOT_CARRIED, strict.exitCode());
+        assertEquals("pqipsec demo: --strict: 1 of 2 frames were not carried; see the summary", strict.err().strip());
     }
 
     @Test
@@ -187,7 +188,7 @@ class DemoCommandTest {
         Run strict = run("demo", "--in", capture.toString(), "--out", directory.resolve("b").toString(), "--strict");
 
         assertEquals(0, lenient.exitCode(), lenient.err());
-        assertTrue(lenient.out().contains("too large for the outer IPv4 header (65535 bytes): 1, frames 2"),
+        assertTrue(lenient.out().contains("too large for the outer IPv4 header (65535 bytes): 1, frame 2"),
                 lenient.out());
         assertTrue(lenient.out().contains("1 packets written"), lenient.out());
         assertEquals(DemoCommand.EXIT_NOT_CARRIED, strict.exitCode());
@@ -198,7 +199,70 @@ class DemoCommandTest {
         Run run = run("demo", "--no-such-option");
 
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().contains("--no-such-option"), run.err());
+        List<String> lines = run.err().lines().toList();
+        assertEquals(2, lines.size(), run.err());
+        assertTrue(lines.get(0).startsWith("pqipsec demo: "), lines.get(0));
+        assertTrue(lines.get(0).contains("--no-such-option"), lines.get(0));
+        assertEquals("Run 'pqipsec help demo' for the options.", lines.get(1));
+    }
+
+    @Test
+    void emptyPathsAreUsageErrors() {
+        Run emptyIn = run("demo", "--in=", "--out", directory.resolve("out").toString());
+        Run emptyOut = run("demo", "--out=");
+
+        assertEquals(2, emptyIn.exitCode());
+        assertTrue(emptyIn.err().contains("--in must name a capture file"), emptyIn.err());
+        assertEquals(2, emptyOut.exitCode());
+        assertTrue(emptyOut.err().contains("--out must name a directory"), emptyOut.err());
+    }
+
+    @Test
+    void outputThatIsFileIsRejected() throws IOException {
+        Path file = Files.writeString(directory.resolve("a-file"), "x");
+
+        Run run = run("demo", "--out", file.toString());
+
+        assertEquals(1, run.exitCode());
+        assertEquals("pqipsec demo: --out " + file + " exists and is not a directory; name a directory",
+                run.err().strip());
+    }
+
+    @Test
+    void failedRunKeepsPreviousOutputs() throws Exception {
+        Path out = directory.resolve("out");
+        assertEquals(0, run("demo", "--out", out.toString()).exitCode());
+        byte[] espCapture = Files.readAllBytes(out.resolve("esp.pcap"));
+        String espSa = Files.readString(out.resolve("esp_sa"));
+        String summary = Files.readString(out.resolve("summary.txt"));
+
+        Path capture = SampleCaptures.copy(SampleCaptures.AFS, directory);
+        byte[] bytes = Files.readAllBytes(capture);
+        Files.write(capture, Arrays.copyOf(bytes, 100_000));
+        Run failed = run("demo", "--in", capture.toString(), "--out", out.toString());
+
+        assertEquals(1, failed.exitCode());
+        assertArrayEquals(espCapture, Files.readAllBytes(out.resolve("esp.pcap")));
+        assertEquals(espSa, Files.readString(out.resolve("esp_sa")));
+        assertEquals(summary, Files.readString(out.resolve("summary.txt")));
+        try (var listing = Files.list(out)) {
+            assertEquals(List.of("esp.pcap", "esp_sa", "summary.txt"),
+                    listing.map(path -> path.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
+    void emptyCaptureFailsOnlyWhenStrict() throws IOException {
+        Path capture = directory.resolve("empty.pcap");
+        Files.write(capture, CaptureBytes.pcapHeader(ByteOrder.LITTLE_ENDIAN, false, 65535, 1));
+
+        Run lenient = run("demo", "--in", capture.toString(), "--out", directory.resolve("a").toString());
+        Run strict = run("demo", "--in", capture.toString(), "--out", directory.resolve("b").toString(), "--strict");
+
+        assertEquals(0, lenient.exitCode(), lenient.err());
+        assertTrue(lenient.out().contains("the capture has no frames"), lenient.out());
+        assertEquals(DemoCommand.EXIT_NOT_CARRIED, strict.exitCode());
+        assertEquals("pqipsec demo: --strict: the capture has no frame that could be carried", strict.err().strip());
     }
 
     private static int count(CaptureReader reader) throws CaptureFileException {
