@@ -35,7 +35,7 @@ import javax.security.auth.Destroyable;
  */
 public final class EspInboundSa implements Destroyable {
 
-    /** Window width in packets used when the caller names none (RFC 6479 §2 suggests large windows). */
+    /** Window width in packets used when the caller names none. */
     public static final int DEFAULT_REPLAY_WINDOW = ReplayWindow.DEFAULT_SIZE;
 
     private final EspTransform transform;

@@ -3,13 +3,13 @@ package org.pqipsec.esp;
 import java.util.Arrays;
 
 /**
- * Anti-replay window of RFC 4303 §3.4.3, kept as the ring of 64-bit blocks of RFC 6479 §2, with
+ * Anti-replay window of RFC 4303 §3.4.3, kept as the ring of 64-bit blocks of RFC 6479, with
  * the inference of the high half of an extended sequence number from RFC 4303 Appendix A2.
  *
  * <p>The window covers {@code highest - size + 1} to {@code highest}. Sequence number {@code s}
  * owns bit {@code s mod 64} of block {@code (s / 64) mod blocks}, where the block count is a
  * power of two with at least one block more than the window needs, so sliding right only
- * clears whole blocks (RFC 6479 §2.2) and never shifts the bitmap.
+ * clears whole blocks (RFC 6479) and never shifts the bitmap.
  *
  * <p>Sequence numbers are unsigned 64-bit values; without ESN only their low 32 bits are used.
  * The class is not thread-safe, and {@link EspInboundSa} guards it with a lock.
@@ -109,7 +109,7 @@ final class ReplayWindow {
 
     /**
      * Marks {@code sequenceNumber} as received, clearing the blocks the window slides past when
-     * it is a new highest (RFC 6479 §2.2). Call it only after the ICV verified and {@link #check}
+     * it is a new highest (RFC 6479). Call it only after the ICV verified and {@link #check}
      * returned null.
      */
     void accept(long sequenceNumber) {
