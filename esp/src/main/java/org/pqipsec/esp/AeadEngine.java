@@ -1,53 +1,55 @@
 package org.pqipsec.esp;
 
+import java.nio.ByteBuffer;
 import java.security.InvalidKeyException;
 import javax.crypto.AEADBadTagException;
 import javax.security.auth.Destroyable;
 
 /**
- * AES-GCM (NIST SP 800-38D) with a 12-byte nonce and a 16-byte tag, bound to one key. It is the
- * combined mode of RFC 4106, in which the SA builds the nonce (RFC 4106 §4) and the AAD
- * (RFC 4106 §5) and the engine encrypts and authenticates.
+ * One AEAD key of an ESP transform: AES-GCM, AES-GMAC or ChaCha20-Poly1305 with a 12-byte nonce
+ * and the transform's ICV length. The SA builds the nonce (RFC 4106 §4, RFC 7634 §2) and the
+ * AAD (RFC 4106 §5, RFC 4543 §5, RFC 7634 §2.1), and the engine encrypts and authenticates.
  *
- * <p>An SA creates one engine per key through a {@link Factory} and calls it from any thread,
- * so implementations must be thread-safe. Implementations must compare tags in constant time
- * and must reject use after {@link #destroy()} with {@link IllegalStateException}.
+ * <p>For {@link EspTransform.Cipher#AES_GMAC} "seal" authenticates the data as further AAD and
+ * leaves it in the clear, and "open" copies it out after the tag verifies (RFC 4543 §3).
+ *
+ * <p>Offsets are absolute indexes into the buffers; the engine leaves their position and limit
+ * as it found them. Implementations must be thread-safe, must compare tags in constant time,
+ * must release no plaintext before the tag verifies, and must reject use after
+ * {@link #destroy()} with {@link IllegalStateException}.
  */
 public interface AeadEngine extends Destroyable {
 
-    /** Length of the nonce in bytes (RFC 4106 §4: 4-byte salt followed by 8-byte IV). */
+    /** Length of the nonce in bytes: 4-byte salt followed by the 8-byte IV (RFC 4106 §4). */
     int NONCE_LENGTH = 12;
 
-    /** Length of the authentication tag in bytes, the ICV of ENCR_AES_GCM_16 (RFC 4106 §6). */
-    int TAG_LENGTH = 16;
+    /** Returns the tag length in bytes, which is the ICV length of the transform. */
+    int tagLength();
 
     /**
-     * Encrypts {@code buffer[offset, offset + length)} in place and writes the tag into the
-     * {@link #TAG_LENGTH} bytes that follow.
+     * Encrypts {@code buffer[offset, offset + length)} in place, or only authenticates it for
+     * GMAC, and writes the {@link #tagLength()}-byte tag right after it.
      *
-     * <p>The caller must never pass the same nonce twice for one key, because GCM loses both
-     * confidentiality and integrity when a nonce repeats.
+     * <p>The caller must never pass the same nonce twice for one key.
      *
-     * @throws IllegalArgumentException if {@code nonce} is not {@link #NONCE_LENGTH} bytes
+     * @param aad the AAD in {@code aad[0, aadLength)}
      * @throws IndexOutOfBoundsException if the range plus the tag does not fit in {@code buffer}
      * @throws IllegalStateException if the engine is destroyed
      */
-    void seal(byte[] nonce, byte[] aad, byte[] buffer, int offset, int length);
+    void seal(byte[] nonce, byte[] aad, int aadLength, ByteBuffer buffer, int offset, int length);
 
     /**
-     * Verifies and decrypts {@code input[inputOffset, inputOffset + inputLength)}, whose last
-     * {@link #TAG_LENGTH} bytes are the tag, into {@code output} at {@code outputOffset}.
+     * Verifies {@code input[offset, offset + length)}, whose last {@link #tagLength()} bytes are
+     * the tag, and writes the plaintext to {@code output} at {@code outputOffset}.
      *
-     * @return the plaintext length, {@code inputLength - TAG_LENGTH}
-     * @throws AEADBadTagException if the tag does not verify, in which case {@code output}
-     *     contains no plaintext
-     * @throws IllegalArgumentException if {@code nonce} is not {@link #NONCE_LENGTH} bytes or
-     *     {@code inputLength} is shorter than the tag
-     * @throws IndexOutOfBoundsException if a range does not fit its array
+     * @return the plaintext length, {@code length - tagLength()}
+     * @throws AEADBadTagException if the tag does not verify; {@code output} then holds no
+     *     plaintext
+     * @throws IndexOutOfBoundsException if a range does not fit its buffer
      * @throws IllegalStateException if the engine is destroyed
      */
-    int open(byte[] nonce, byte[] aad, byte[] input, int inputOffset, int inputLength,
-            byte[] output, int outputOffset) throws AEADBadTagException;
+    int open(byte[] nonce, byte[] aad, int aadLength, ByteBuffer input, int offset, int length,
+            ByteBuffer output, int outputOffset) throws AEADBadTagException;
 
     /** Wipes the key. Later calls to {@code seal} or {@code open} throw {@link IllegalStateException}. */
     @Override
@@ -58,11 +60,11 @@ public interface AeadEngine extends Destroyable {
     interface Factory {
 
         /**
-         * Creates an engine for a 16- or 32-byte AES key. The engine copies {@code key}, and the
-         * caller wipes its array after this method returns.
+         * Creates an engine for {@code transform} with the cipher key (KEYMAT without the salt).
+         * The engine copies {@code key}, and the caller wipes its array afterwards.
          *
-         * @throws InvalidKeyException if the key length is not one the engine supports
+         * @throws InvalidKeyException if the key length does not fit the transform
          */
-        AeadEngine create(byte[] key) throws InvalidKeyException;
+        AeadEngine create(EspTransform transform, byte[] key) throws InvalidKeyException;
     }
 }

@@ -9,9 +9,10 @@ import java.util.Objects;
  *
  * <p>The record does not copy {@code payload}, so the array that {@link #payload()} returns
  * belongs to the caller. A packet whose {@code nextHeader} is {@link NextHeader#NO_NEXT_HEADER} is a dummy
- * packet (RFC 4303 §2.6) that the caller should discard.
+ * packet (RFC 4303 §2.6): the SA discards its payload and returns it empty.
  *
- * @param sequenceNumber the 32-bit Sequence Number, from 1 to 2^32 - 1
+ * @param sequenceNumber the sequence number, 32-bit or with ESN the full 64-bit value
+ *     (unsigned), never 0
  * @param nextHeader the Next Header value, from 0 to 255, such as {@link NextHeader#IPV4}
  * @param payload the Payload Data, without Padding, Pad Length and Next Header
  */
@@ -19,9 +20,8 @@ public record DecapsulatedPacket(long sequenceNumber, int nextHeader, byte[] pay
 
     /** Checks that each field is in its range. */
     public DecapsulatedPacket {
-        if (sequenceNumber < 1 || sequenceNumber > 0xFFFF_FFFFL) {
-            throw new IllegalArgumentException(
-                    "sequenceNumber must be 1 to 2^32 - 1, got " + sequenceNumber);
+        if (sequenceNumber == 0) {
+            throw new IllegalArgumentException("sequenceNumber must not be 0");
         }
         if (nextHeader < 0 || nextHeader > 255) {
             throw new IllegalArgumentException("nextHeader must be 0 to 255, got " + nextHeader);

@@ -174,17 +174,25 @@ class EspOutboundSaTest {
     }
 
     @Test
-    void transformIcvMatchesEngineTag() {
-        assertEquals(EspTransform.ENCR_AES_GCM_16.icvLength(), AeadEngine.TAG_LENGTH);
+    void transformIdsMatchIanaRegistry() {
+        assertEquals(18, EspTransform.ENCR_AES_GCM_8.ianaId());
+        assertEquals(19, EspTransform.ENCR_AES_GCM_12.ianaId());
         assertEquals(20, EspTransform.ENCR_AES_GCM_16.ianaId());
+        assertEquals(21, EspTransform.ENCR_NULL_AUTH_AES_GMAC.ianaId());
+        assertEquals(28, EspTransform.ENCR_CHACHA20_POLY1305.ianaId());
+        assertEquals(30, EspTransform.ENCR_AES_GCM_16_IIV.ianaId());
+        assertEquals(31, EspTransform.ENCR_CHACHA20_POLY1305_IIV.ianaId());
+        assertEquals(EspTransform.ENCR_AES_GCM_12, EspTransform.parse("19"));
+        assertEquals(EspTransform.ENCR_AES_GCM_12, EspTransform.parse("aes-gcm-12"));
+        assertThrows(IllegalArgumentException.class, () -> EspTransform.parse("ENCR_AES_CBC"));
     }
 
     @Test
     void sequenceNumberNeverWraps() throws Exception {
         byte[] aesKey = aesKey(16);
-        EspOutboundSa sa = new EspOutboundSa(EspTransform.ENCR_AES_GCM_16, SPI,
-                Rfc4106Reference.keyMaterial(aesKey, SALT), JceAesGcmEngine::new,
-                EspOutboundSa.MAX_SEQUENCE_NUMBER - 2);
+        EspOutboundSa sa = EspOutboundSa.builder(EspTransform.ENCR_AES_GCM_16, SPI,
+                Rfc4106Reference.keyMaterial(aesKey, SALT))
+                .lastSequenceNumber(EspOutboundSa.MAX_SEQUENCE_NUMBER - 2).build();
         byte[] payload = payload(40, 7);
 
         byte[] secondToLast = sa.encapsulate(payload, NextHeader.IPV4);
@@ -223,12 +231,13 @@ class EspOutboundSaTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 4, 16, 19, 21, 28, 32, 35, 37, 40})
+    @ValueSource(ints = {0, 4, 16, 19, 21, 27, 29, 32, 35, 37, 40})
     void keyMaterialOfWrongLengthRejected(int length) {
         InvalidKeyException e = assertThrows(InvalidKeyException.class,
                 () -> new EspOutboundSa(EspTransform.ENCR_AES_GCM_16, SPI, new byte[length]));
-        assertTrue(e.getMessage().startsWith("keyMaterial must be 20 bytes"), e.getMessage());
-        assertTrue(e.getMessage().contains("or 36 bytes"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("keyMaterial for ENCR_AES_GCM_16 must be 20, 28 or 36"),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith("got " + length + " bytes"), e.getMessage());
         assertTrue(e.getMessage().endsWith("got " + length + " bytes"), e.getMessage());
     }
 
@@ -262,8 +271,8 @@ class EspOutboundSaTest {
     @Test
     void maximumPayloadIsLargestThatFits() {
         int max = EspOutboundSa.MAX_PAYLOAD_LENGTH;
-        int packetAtMax = 32 + max + EspGcmFormat.padLength(max) + 2;
-        int packetAboveMax = 32 + (max + 1) + EspGcmFormat.padLength(max + 1) + 2;
+        int packetAtMax = 32 + max + EspFormat.padLength(max) + 2;
+        int packetAboveMax = 32 + (max + 1) + EspFormat.padLength(max + 1) + 2;
 
         assertTrue(packetAtMax <= 65_535, "packet length at maximum " + packetAtMax);
         assertTrue(packetAboveMax > 65_535, "packet length above maximum " + packetAboveMax);
@@ -303,10 +312,10 @@ class EspOutboundSaTest {
         byte[] aesKey = aesKey(16);
         List<byte[]> keysPassed = new ArrayList<>();
         List<byte[]> keysSeen = new ArrayList<>();
-        AeadEngine.Factory recordingFactory = key -> {
+        AeadEngine.Factory recordingFactory = (transform, key) -> {
             keysPassed.add(key);
             keysSeen.add(key.clone());
-            return new JceAesGcmEngine(key);
+            return EspEngine.JCA.create(transform, key);
         };
 
         new EspOutboundSa(EspTransform.ENCR_AES_GCM_16, SPI,
@@ -320,8 +329,8 @@ class EspOutboundSaTest {
     @Test
     void destroyWipesAndBlocksUse() throws Exception {
         List<AeadEngine> engines = new ArrayList<>();
-        AeadEngine.Factory recordingFactory = key -> {
-            AeadEngine engine = new JceAesGcmEngine(key);
+        AeadEngine.Factory recordingFactory = (transform, key) -> {
+            AeadEngine engine = EspEngine.JCA.create(transform, key);
             engines.add(engine);
             return engine;
         };
