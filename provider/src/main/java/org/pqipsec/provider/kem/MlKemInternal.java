@@ -200,7 +200,9 @@ final class MlKemInternal {
 
         int difference = 0;
         for (int i = 0; i < c.length; i++) {
-            difference |= c[i] ^ cPrime[i];
+            // Masked to 8 bits: a sign-extended byte XOR would make difference negative, and the
+            // mask below would then read a mismatch as equality.
+            difference |= (c[i] ^ cPrime[i]) & 0xff;
         }
         // difference is in [0, 255]: the mask is all ones exactly when c = c'.
         int equal = (difference - 1) >> 31;
