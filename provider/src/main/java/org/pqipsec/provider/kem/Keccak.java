@@ -100,7 +100,7 @@ final class Keccak {
         return digest;
     }
 
-    /** Absorbs {@code input[offset, offset + length)}; only valid before the first squeeze. */
+    /** Absorbs {@code input[offset, offset + length)}. It is valid only before the first squeeze. */
     void absorb(byte[] input, int offset, int length) {
         if (squeezing) {
             throw new IllegalStateException("Keccak sponge already squeezing");
