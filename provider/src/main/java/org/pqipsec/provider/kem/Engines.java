@@ -33,7 +33,7 @@ final class Engines {
         private static Map<MlKemParameterSet, MlKemEngine> createAll() {
             Map<MlKemParameterSet, MlKemEngine> engines = new EnumMap<>(MlKemParameterSet.class);
             for (MlKemParameterSet set : MlKemParameterSet.values()) {
-                engines.put(set, new JdkMlKemEngine(set));
+                engines.put(set, new NativeMlKemEngine(set));
             }
             return engines;
         }

@@ -26,9 +26,12 @@ import org.pqipsec.provider.spec.RawKeySpec;
 /**
  * {@link MlKemEngine} backed by the SunJCE provider's ML-KEM (JDK 24 and later).
  *
+ * <p>This engine is no longer the one {@link Engines} selects. It stays as a second
+ * implementation of the seam, which tests compare with {@link NativeMlKemEngine}.
+ *
  * <p>SunJCE's KEM (JDK 25) only decapsulates with an expanded private key, and its
- * KeyPairGenerator is the only way to expand a seed. So {@link #generateKey} runs that generator
- * on a {@link SecureRandom} that returns d and then z.
+ * KeyPairGenerator is the only way to expand a seed. So {@link #generateKeyPair} runs that
+ * generator on a {@link SecureRandom} that returns d and then z.
  *
  * <p>NOTE: SunJCE's key objects and the {@link SecretKey}s its KEM returns keep copies of secret
  * bytes that this class cannot zeroize. Only the private key object can be destroyed, which
@@ -54,7 +57,7 @@ final class JdkMlKemEngine implements MlKemEngine {
     }
 
     @Override
-    public DecapsulationKey generateKey(byte[] seed) {
+    public ExpandedKeyPair generateKeyPair(byte[] seed) {
         if (seed.length != MlKemParameterSet.SEED_LENGTH) {
             throw new IllegalArgumentException("ML-KEM seed d ‖ z must be 64 bytes, got "
                     + seed.length);
@@ -70,22 +73,46 @@ final class JdkMlKemEngine implements MlKemEngine {
                         + " and z");
             }
 
-            EncodedKeySpec raw = KeyFactory.getInstance(parameterSet.algorithm(), sunJce)
-                    .getKeySpec(keyPair.getPublic(), EncodedKeySpec.class);
-            byte[] ek = raw.getEncoded();
-            if (!RawKeySpec.FORMAT.equals(raw.getFormat())
-                    || ek.length != parameterSet.encapsulationKeyLength()) {
-                throw new ProviderException("SunJCE returned an unexpected " + parameterSet
-                        + " public key encoding");
-            }
-
-            KEM.Decapsulator decapsulator = KEM.getInstance(parameterSet.algorithm(), sunJce)
-                    .newDecapsulator(keyPair.getPrivate());
-            return new JdkDecapsulationKey(ek, keyPair.getPrivate(), decapsulator);
-        } catch (GeneralSecurityException e) {
+            KeyFactory keyFactory = KeyFactory.getInstance(parameterSet.algorithm(), sunJce);
+            byte[] ek = raw(keyFactory.getKeySpec(keyPair.getPublic(), EncodedKeySpec.class),
+                    parameterSet.encapsulationKeyLength());
+            byte[] dk = raw(keyFactory.getKeySpec(keyPair.getPrivate(), EncodedKeySpec.class),
+                    parameterSet.decapsulationKeyLength());
+            keyPair.getPrivate().destroy();
+            return new ExpandedKeyPair(ek, dk);
+        } catch (GeneralSecurityException | DestroyFailedException e) {
             throw new ProviderException("SunJCE failed to generate an " + parameterSet + " key", e);
         } finally {
             seedRandom.clear();
+        }
+    }
+
+    private byte[] raw(EncodedKeySpec spec, int length) {
+        byte[] encoded = spec.getEncoded();
+        if (!RawKeySpec.FORMAT.equals(spec.getFormat()) || encoded.length != length) {
+            throw new ProviderException("SunJCE returned an unexpected " + parameterSet
+                    + " RAW key encoding");
+        }
+        return encoded;
+    }
+
+    @Override
+    public DecapsulationKey newDecapsulationKey(byte[] dk) throws InvalidKeyException {
+        MlKemInternal.checkDecapsulationKey(parameterSet, dk);
+        try {
+            PrivateKey privateKey = KeyFactory.getInstance(parameterSet.algorithm(), sunJce)
+                    .generatePrivate(new RawKeySpec(dk));
+            KEM.Decapsulator decapsulator = KEM.getInstance(parameterSet.algorithm(), sunJce)
+                    .newDecapsulator(privateKey);
+            int ekStart = 384 * parameterSet.k();
+            byte[] ek = Arrays.copyOfRange(dk, ekStart,
+                    ekStart + parameterSet.encapsulationKeyLength());
+            return new JdkDecapsulationKey(ek, privateKey, decapsulator);
+        } catch (InvalidKeySpecException e) {
+            throw new InvalidKeyException("SunJCE rejected the " + parameterSet
+                    + " decapsulation key", e);
+        } catch (GeneralSecurityException e) {
+            throw new ProviderException("SunJCE has no " + parameterSet + " KEM", e);
         }
     }
 

@@ -2,6 +2,7 @@ package org.pqipsec.provider.kem;
 
 import java.security.InvalidKeyException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 
 import javax.security.auth.Destroyable;
 
@@ -16,9 +17,36 @@ interface MlKemEngine {
 
     /**
      * Runs FIPS 203 Algorithm 16 ML-KEM.KeyGen_internal(d, z) on {@code seed} = d ‖ z (64 bytes)
-     * and returns the expanded decapsulation key. {@code seed} is not modified.
+     * and returns ek with the expanded dk, which the caller zeroes. {@code seed} is not modified.
      */
-    DecapsulationKey generateKey(byte[] seed);
+    ExpandedKeyPair generateKeyPair(byte[] seed);
+
+    /** The output of ML-KEM.KeyGen: the encapsulation key ek and the decapsulation key dk. */
+    record ExpandedKeyPair(byte[] encapsulationKey, byte[] decapsulationKey) {}
+
+    /**
+     * Checks an expanded decapsulation key as FIPS 203 §7.3 requires (its length, and the hash
+     * of its embedded ek) and returns it ready to decapsulate. {@code dk} is not modified.
+     *
+     * @throws InvalidKeyException if {@code dk} fails the check
+     */
+    DecapsulationKey newDecapsulationKey(byte[] dk) throws InvalidKeyException;
+
+    /**
+     * Runs Algorithm 16 on {@code seed} = d ‖ z and returns the decapsulation key ready to
+     * decapsulate. {@code seed} is not modified.
+     */
+    default DecapsulationKey generateKey(byte[] seed) {
+        byte[] dk = generateKeyPair(seed).decapsulationKey();
+        try {
+            return newDecapsulationKey(dk);
+        } catch (InvalidKeyException e) {
+            throw new java.security.ProviderException(parameterSet()
+                    + " key generation produced a key that fails the FIPS 203 §7.3 check", e);
+        } finally {
+            Arrays.fill(dk, (byte) 0);
+        }
+    }
 
     /**
      * Checks an encapsulation key as FIPS 203 §7.2 requires before ML-KEM.Encaps (its length, and
@@ -33,7 +61,8 @@ interface MlKemEngine {
     interface Encapsulator {
 
         /**
-         * Runs FIPS 203 Algorithm 20 ML-KEM.Encaps(ek).
+         * Runs FIPS 203 Algorithm 20 ML-KEM.Encaps(ek): draws m (32 bytes, one
+         * {@code nextBytes} call) and runs Algorithm 17.
          *
          * @return the shared secret K (32 bytes), which the caller zeroes, and the ciphertext c
          */

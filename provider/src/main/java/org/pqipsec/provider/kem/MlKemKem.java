@@ -19,8 +19,11 @@ import javax.crypto.SecretKey;
  * and {@code ML-KEM}, which takes the parameter set from the key.
  *
  * <p>The secret is the 32-byte shared secret K and the encapsulation is the ciphertext c (768,
- * 1088 or 1568 bytes). Keys are {@link MlKemPublicKey} and {@link MlKemPrivateKey}, or any key
- * with format {@code "RAW"} that names the parameter set.
+ * 1088 or 1568 bytes). Keys are {@link MlKemPublicKey} and {@link MlKemPrivateKey}, or any key in
+ * X.509 or PKCS#8 form with an ML-KEM algorithm identifier, or any key with format {@code "RAW"}
+ * that names the parameter set. {@code encapsulate} draws the message m (32 bytes, one
+ * {@code nextBytes} call) from the {@link SecureRandom} given to {@code newEncapsulator}, or from
+ * a default source.
  *
  * <p>Failures:
  * <ul>
@@ -61,7 +64,7 @@ final class MlKemKem implements KEMSpi {
 
         MlKemEngine engine = Engines.mlKem(key.parameterSet());
         return new Encapsulator(key.parameterSet(),
-                engine.newEncapsulator(key.getEncoded(), KemSupport.orDefault(random)));
+                engine.newEncapsulator(key.encapsulationKey(), KemSupport.orDefault(random)));
     }
 
     @Override
@@ -69,13 +72,14 @@ final class MlKemKem implements KEMSpi {
             throws InvalidAlgorithmParameterException, InvalidKeyException {
         KemSupport.requireNoSpec(spec, name());
         MlKemPrivateKey key = MlKemPrivateKey.from(privateKey, parameterSet, name() + " KEM");
+        // newDecapsulationKey runs the FIPS 203 §7.3 checks again: the key may be foreign.
 
-        byte[] seed = key.getEncoded();
+        byte[] dk = key.expandedKey();
         try {
             MlKemEngine engine = Engines.mlKem(key.parameterSet());
-            return new Decapsulator(key.parameterSet(), engine.generateKey(seed));
+            return new Decapsulator(key.parameterSet(), engine.newDecapsulationKey(dk));
         } finally {
-            Arrays.fill(seed, (byte) 0);
+            Arrays.fill(dk, (byte) 0);
         }
     }
 

@@ -8,6 +8,8 @@ import java.security.PublicKey;
 import java.security.spec.EncodedKeySpec;
 import java.security.spec.InvalidKeySpecException;
 import java.security.spec.KeySpec;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 
 import org.pqipsec.provider.spec.RawKeySpec;
@@ -15,15 +17,20 @@ import org.pqipsec.provider.spec.RawKeySpec;
 /**
  * KeyFactory {@code ML-KEM-512}, {@code ML-KEM-768}, {@code ML-KEM-1024}, and {@code ML-KEM}.
  *
- * <p>Keys travel in any {@link EncodedKeySpec} whose format is {@code "RAW"}, such as
- * {@link RawKeySpec}: a public key is the encapsulation key ek (800, 1184 or 1568 bytes) and a
- * private key the 64-byte seed d ‖ z. The {@code ML-KEM} service infers the parameter set of a
- * public key from its length. A private key has the same length for every set, so that service
- * needs a spec whose {@code getAlgorithm()} names the set. {@code getKeySpec} returns a
- * {@link RawKeySpec} for {@code RawKeySpec.class}, {@code EncodedKeySpec.class} and
- * {@code KeySpec.class}.
+ * <p>Public keys: {@link X509EncodedKeySpec} (SubjectPublicKeyInfo with the NIST ML-KEM object
+ * identifier), or any {@link EncodedKeySpec} whose format is {@code "RAW"} holding ek (800, 1184
+ * or 1568 bytes). Every imported ek passes the FIPS 203 §7.2 length and modulus checks.
  *
- * <p>NOTE: X.509 and PKCS#8 encodings are not supported yet.
+ * <p>Private keys: {@link PKCS8EncodedKeySpec} in any of the seed, expandedKey and both forms of
+ * ML-KEM-PrivateKey, or a {@code "RAW"} spec holding the 64-byte seed d ‖ z or the expanded dk
+ * (1632, 2400 or 3168 bytes). An expanded dk passes the FIPS 203 §7.3 length and hash checks.
+ * A RAW seed has the same length for every set, so the {@code ML-KEM} service needs a spec whose
+ * {@code getAlgorithm()} names the set; it infers the set of everything else from the encoding.
+ *
+ * <p>{@code getKeySpec} returns {@link X509EncodedKeySpec} or {@link PKCS8EncodedKeySpec} when
+ * asked for exactly that class, and a {@link RawKeySpec} for {@code RawKeySpec.class},
+ * {@code EncodedKeySpec.class} and {@code KeySpec.class}: ek, or the seed d ‖ z (dk for a key
+ * imported without its seed).
  */
 final class MlKemKeyFactory extends KeyFactorySpi {
 
@@ -40,66 +47,101 @@ final class MlKemKeyFactory extends KeyFactorySpi {
 
     @Override
     protected PublicKey engineGeneratePublic(KeySpec keySpec) throws InvalidKeySpecException {
-        EncodedKeySpec raw = requireRaw(keySpec);
-        byte[] ek = raw.getEncoded();
-
-        MlKemParameterSet set = specParameterSet(raw);
-        if (set == null) {
-            set = MlKemParameterSet.forEncapsulationKeyLength(ek.length);
-            if (set == null) {
-                throw new InvalidKeySpecException("ML-KEM public key must be 800, 1184 or"
-                        + " 1568 bytes (RAW encapsulation key), got " + ek.length);
+        try {
+            if (keySpec instanceof X509EncodedKeySpec x509) {
+                MlKemKeyEncoding.PublicKeyParts parts =
+                        MlKemKeyEncoding.decodePublicKey(x509.getEncoded());
+                requireFixed(parts.set());
+                return MlKemPublicKey.checked(parts.set(), parts.ek());
             }
+            EncodedKeySpec raw = requireRaw(keySpec, "X509EncodedKeySpec");
+            byte[] ek = raw.getEncoded();
+            MlKemParameterSet set = specParameterSet(raw);
+            if (set == null) {
+                set = MlKemParameterSet.forEncapsulationKeyLength(ek.length);
+                if (set == null) {
+                    throw new InvalidKeySpecException("ML-KEM public key must be 800, 1184 or"
+                            + " 1568 bytes (RAW encapsulation key), got " + ek.length);
+                }
+            }
+            return MlKemPublicKey.checked(set, ek);
+        } catch (InvalidKeyException e) {
+            throw new InvalidKeySpecException(e.getMessage(), e);
         }
-        if (ek.length != set.encapsulationKeyLength()) {
-            throw new InvalidKeySpecException(set + " public key must be "
-                    + set.encapsulationKeyLength() + " bytes (RAW encapsulation key), got "
-                    + ek.length);
-        }
-        return new MlKemPublicKey(set, ek);
     }
 
     @Override
     protected PrivateKey engineGeneratePrivate(KeySpec keySpec) throws InvalidKeySpecException {
-        EncodedKeySpec raw = requireRaw(keySpec);
-        byte[] seed = raw.getEncoded();
+        if (keySpec instanceof PKCS8EncodedKeySpec pkcs8) {
+            byte[] der = pkcs8.getEncoded();
+            try {
+                return MlKemPrivateKey.fromPkcs8(der, fixed, name() + " KeyFactory");
+            } catch (InvalidKeyException e) {
+                throw new InvalidKeySpecException(e.getMessage(), e);
+            } finally {
+                Arrays.fill(der, (byte) 0);
+            }
+        }
+        EncodedKeySpec raw = requireRaw(keySpec, "PKCS8EncodedKeySpec");
+        byte[] encoded = raw.getEncoded();
         try {
             MlKemParameterSet set = specParameterSet(raw);
             if (set == null) {
-                throw new InvalidKeySpecException("ML-KEM private key parameter set is missing: the"
-                        + " 64-byte seed is the same length for every set. Use KeyFactory"
-                        + " ML-KEM-512, ML-KEM-768 or ML-KEM-1024, or an EncodedKeySpec whose"
-                        + " getAlgorithm() names the set");
+                set = MlKemParameterSet.forDecapsulationKeyLength(encoded.length);
             }
-            if (seed.length != MlKemParameterSet.SEED_LENGTH) {
-                throw new InvalidKeySpecException(set + " private key must be 64 bytes (RAW seed"
-                        + " d ‖ z), got " + seed.length);
+            if (set == null) {
+                throw new InvalidKeySpecException("ML-KEM private key parameter set is missing:"
+                        + " the 64-byte seed d ‖ z is the same length for every set, and "
+                        + encoded.length + " bytes is no expanded dk length (1632, 2400 or"
+                        + " 3168). Use KeyFactory ML-KEM-512, ML-KEM-768 or ML-KEM-1024, or an"
+                        + " EncodedKeySpec whose getAlgorithm() names the set");
             }
-            return new MlKemPrivateKey(set, seed);
+            return MlKemPrivateKey.fromRaw(set, encoded);
+        } catch (InvalidKeyException e) {
+            throw new InvalidKeySpecException(e.getMessage(), e);
         } finally {
-            Arrays.fill(seed, (byte) 0);
+            Arrays.fill(encoded, (byte) 0);
         }
     }
 
     @Override
     protected <T extends KeySpec> T engineGetKeySpec(Key key, Class<T> keySpec)
             throws InvalidKeySpecException {
-        if (!keySpec.isAssignableFrom(RawKeySpec.class)) {
-            throw new InvalidKeySpecException(name() + " KeyFactory returns only RAW key specs"
-                    + " (RawKeySpec or EncodedKeySpec), not " + keySpec.getName());
-        }
         Key translated;
         try {
             translated = engineTranslateKey(key);
         } catch (InvalidKeyException e) {
             throw new InvalidKeySpecException(e.getMessage(), e);
         }
-        byte[] encoded = translated.getEncoded();
-        try {
-            return keySpec.cast(new RawKeySpec(encoded));
-        } finally {
-            Arrays.fill(encoded, (byte) 0);
+
+        if (translated instanceof MlKemPublicKey publicKey) {
+            if (keySpec == X509EncodedKeySpec.class) {
+                return keySpec.cast(new X509EncodedKeySpec(publicKey.getEncoded()));
+            }
+            if (keySpec.isAssignableFrom(RawKeySpec.class)) {
+                return keySpec.cast(new RawKeySpec(publicKey.encapsulationKey()));
+            }
+        } else {
+            MlKemPrivateKey privateKey = (MlKemPrivateKey) translated;
+            byte[] encoded = null;
+            try {
+                if (keySpec == PKCS8EncodedKeySpec.class) {
+                    encoded = privateKey.getEncoded();
+                    return keySpec.cast(new PKCS8EncodedKeySpec(encoded));
+                }
+                if (keySpec.isAssignableFrom(RawKeySpec.class)) {
+                    encoded = privateKey.rawEncoding();
+                    return keySpec.cast(new RawKeySpec(encoded));
+                }
+            } finally {
+                if (encoded != null) {
+                    Arrays.fill(encoded, (byte) 0);
+                }
+            }
         }
+        throw new InvalidKeySpecException(name() + " KeyFactory returns "
+                + (translated instanceof PublicKey ? "X509EncodedKeySpec" : "PKCS8EncodedKeySpec")
+                + " or a RAW EncodedKeySpec for this key, not " + keySpec.getName());
     }
 
     @Override
@@ -111,13 +153,20 @@ final class MlKemKeyFactory extends KeyFactorySpi {
         return MlKemPublicKey.from(key, fixed, usage);
     }
 
-    private EncodedKeySpec requireRaw(KeySpec keySpec) throws InvalidKeySpecException {
+    private EncodedKeySpec requireRaw(KeySpec keySpec, String standard)
+            throws InvalidKeySpecException {
         if (!KemSupport.isRaw(keySpec)) {
             String actual = keySpec == null ? "null" : keySpec.getClass().getName();
-            throw new InvalidKeySpecException(name() + " KeyFactory accepts only an"
-                    + " EncodedKeySpec with format RAW, got " + actual);
+            throw new InvalidKeySpecException(name() + " KeyFactory accepts " + standard
+                    + " or an EncodedKeySpec with format RAW, got " + actual);
         }
         return (EncodedKeySpec) keySpec;
+    }
+
+    private void requireFixed(MlKemParameterSet set) throws InvalidKeySpecException {
+        if (fixed != null && set != fixed) {
+            throw new InvalidKeySpecException(fixed + " KeyFactory got a key for " + set);
+        }
     }
 
     /**

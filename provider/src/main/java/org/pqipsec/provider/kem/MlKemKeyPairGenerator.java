@@ -16,9 +16,11 @@ import javax.security.auth.DestroyFailedException;
  * {@code ML-KEM}, whose parameter set comes from
  * {@code initialize(NamedParameterSpec)} and defaults to ML-KEM-768.
  *
- * <p>FIPS 203 Algorithm 19 ML-KEM.KeyGen: draws d and then z, 32 bytes each and in two calls, from
- * the caller's {@link SecureRandom} (the order SunJCE uses), and expands them with Algorithm 16.
- * The private key keeps the seed d ‖ z and the public key is ek.
+ * <p>FIPS 203 Algorithm 19 ML-KEM.KeyGen: draws d and then z, 32 bytes each and in two
+ * {@code nextBytes} calls, from the caller's {@link SecureRandom} (the order SunJCE uses), and
+ * expands them with Algorithm 16. So a {@code SecureRandom} that returns a published d and z
+ * reproduces that vector's keys. The private key keeps the seed d ‖ z with dk, and the public key
+ * is ek.
  */
 final class MlKemKeyPairGenerator extends KeyPairGeneratorSpi {
 
@@ -62,34 +64,25 @@ final class MlKemKeyPairGenerator extends KeyPairGeneratorSpi {
         byte[] d = new byte[32];
         byte[] z = new byte[32];
         byte[] seed = new byte[MlKemParameterSet.SEED_LENGTH];
-        MlKemEngine.DecapsulationKey expanded = null;
+        byte[] dk = null;
         try {
             source.nextBytes(d);
             source.nextBytes(z);
             System.arraycopy(d, 0, seed, 0, 32);
             System.arraycopy(z, 0, seed, 32, 32);
 
-            expanded = Engines.mlKem(parameterSet).generateKey(seed);
+            MlKemEngine.ExpandedKeyPair expanded = Engines.mlKem(parameterSet)
+                    .generateKeyPair(seed);
+            dk = expanded.decapsulationKey();
             return new KeyPair(new MlKemPublicKey(parameterSet, expanded.encapsulationKey()),
-                    new MlKemPrivateKey(parameterSet, seed));
+                    MlKemPrivateKey.fromGenerated(parameterSet, seed, dk));
         } finally {
             Arrays.fill(d, (byte) 0);
             Arrays.fill(z, (byte) 0);
             Arrays.fill(seed, (byte) 0);
-            destroyQuietly(expanded);
-        }
-    }
-
-    /** Destroys the expanded key, which the private key can regenerate from its seed. */
-    static void destroyQuietly(MlKemEngine.DecapsulationKey expanded) {
-        if (expanded == null) {
-            return;
-        }
-        try {
-            expanded.destroy();
-        } catch (DestroyFailedException e) {
-            // The expanded key then stays on the heap until garbage collection. Nothing else
-            // depends on its destruction.
+            if (dk != null) {
+                Arrays.fill(dk, (byte) 0);
+            }
         }
     }
 

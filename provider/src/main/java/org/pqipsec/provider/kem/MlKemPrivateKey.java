@@ -6,46 +6,151 @@ import java.io.ObjectOutputStream;
 import java.io.Serial;
 import java.security.InvalidKeyException;
 import java.security.Key;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.spec.NamedParameterSpec;
 import java.util.Arrays;
 
-import org.pqipsec.provider.spec.RawKeySpec;
-
 /**
- * An ML-KEM private key, kept as the 64-byte seed d ‖ z from which FIPS 203 Algorithm 16
- * ML-KEM.KeyGen_internal expands the decapsulation key. {@code getEncoded()} returns that seed
- * with format {@code "RAW"}: bytes [0, 32) are d and bytes [32, 64) are z.
+ * An ML-KEM private key: the expanded decapsulation key dk of FIPS 203 Algorithm 16 (1632, 2400
+ * or 3168 bytes), with the 64-byte seed d ‖ z it came from when that is known.
  *
- * <p>{@code getAlgorithm()} returns {@code "ML-KEM"} and {@code getParams()} the parameter set.
- * {@link #destroy()} zeroes the seed, and the key cannot be serialized.
+ * <p>{@code getEncoded()} returns PKCS#8 ({@link MlKemKeyEncoding}) in the seed form when the
+ * seed is known and in the expandedKey form otherwise. {@code KeyFactory.getKeySpec(key,
+ * EncodedKeySpec.class)} returns the {@code "RAW"} seed d ‖ z, or dk when there is no seed.
+ * {@code getAlgorithm()} returns {@code "ML-KEM"} and {@code getParams()} the parameter set.
+ * {@link #destroy()} zeroes the seed and dk, and the key cannot be serialized.
  */
 final class MlKemPrivateKey implements PrivateKey {
 
     @Serial
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
+
+    /** The value that {@link #getFormat()} returns. */
+    static final String FORMAT = "PKCS#8";
 
     private final MlKemParameterSet parameterSet;
+    /** d ‖ z, or null for a key imported in expanded form only. */
     private final byte[] seed;
+    private final byte[] dk;
     private boolean destroyed;
 
-    /** Creates a key over a copy of {@code seed}, which must be 64 bytes. */
-    MlKemPrivateKey(MlKemParameterSet parameterSet, byte[] seed) {
-        if (seed.length != MlKemParameterSet.SEED_LENGTH) {
-            throw new IllegalArgumentException("ML-KEM private key seed d ‖ z must be 64"
-                    + " bytes, got " + seed.length);
-        }
+    /**
+     * Creates a key over copies of {@code seed} (null when unknown) and {@code dk}, which must
+     * match each other and have passed the FIPS 203 §7.3 checks.
+     */
+    private MlKemPrivateKey(MlKemParameterSet parameterSet, byte[] seed, byte[] dk) {
         this.parameterSet = parameterSet;
-        this.seed = seed.clone();
+        this.seed = seed == null ? null : seed.clone();
+        this.dk = dk.clone();
+    }
+
+    /** Returns a key that keeps {@code seed} and the dk that key generation expanded from it. */
+    static MlKemPrivateKey fromGenerated(MlKemParameterSet set, byte[] seed, byte[] dk) {
+        return new MlKemPrivateKey(set, seed, dk);
+    }
+
+    /**
+     * Returns the key of a 64-byte seed d ‖ z, expanding it with FIPS 203 Algorithm 16.
+     *
+     * @throws InvalidKeyException if the seed is not 64 bytes
+     */
+    static MlKemPrivateKey fromSeed(MlKemParameterSet set, byte[] seed) throws InvalidKeyException {
+        if (seed.length != MlKemParameterSet.SEED_LENGTH) {
+            throw new InvalidKeyException(set + " private key seed d ‖ z must be 64 bytes, got "
+                    + seed.length);
+        }
+        byte[] dk = Engines.mlKem(set).generateKeyPair(seed).decapsulationKey();
+        try {
+            return new MlKemPrivateKey(set, seed, dk);
+        } finally {
+            Arrays.fill(dk, (byte) 0);
+        }
+    }
+
+    /**
+     * Returns the key of an expanded dk after the FIPS 203 §7.3 length and hash checks.
+     *
+     * @throws InvalidKeyException naming the failed check
+     */
+    static MlKemPrivateKey fromExpanded(MlKemParameterSet set, byte[] dk) throws InvalidKeyException {
+        MlKemInternal.checkDecapsulationKey(set, dk);
+        return new MlKemPrivateKey(set, null, dk);
+    }
+
+    /**
+     * Returns the key of a RAW encoding: the 64-byte seed or the expanded dk.
+     *
+     * @throws InvalidKeyException naming the expected lengths, or the failed check
+     */
+    static MlKemPrivateKey fromRaw(MlKemParameterSet set, byte[] encoded)
+            throws InvalidKeyException {
+        if (encoded.length == MlKemParameterSet.SEED_LENGTH) {
+            return fromSeed(set, encoded);
+        }
+        if (encoded.length == set.decapsulationKeyLength()) {
+            return fromExpanded(set, encoded);
+        }
+        throw new InvalidKeyException(set + " private key must be 64 bytes (RAW seed d ‖ z) or "
+                + set.decapsulationKeyLength() + " bytes (RAW expanded dk), got "
+                + encoded.length);
+    }
+
+    /**
+     * Returns the key of a PKCS#8 encoding in any ML-KEM-PrivateKey form. In the both form the
+     * seed must expand to the given expandedKey, and an optional publicKey must equal the ek
+     * inside dk.
+     *
+     * @throws InvalidKeyException if the DER is malformed, names another parameter set, or fails
+     *     a check
+     */
+    static MlKemPrivateKey fromPkcs8(byte[] der, MlKemParameterSet required, String usage)
+            throws InvalidKeyException {
+        MlKemKeyEncoding.PrivateKeyParts parts = MlKemKeyEncoding.decodePrivateKey(der);
+        MlKemParameterSet set = parts.set();
+        try {
+            if (required != null && set != required) {
+                throw new InvalidKeyException(usage + " requires an " + required
+                        + " private key, got an " + set + " key");
+            }
+            MlKemPrivateKey key;
+            if (parts.expandedKey() == null) {
+                key = fromSeed(set, parts.seed());
+            } else if (parts.seed() == null) {
+                key = fromExpanded(set, parts.expandedKey());
+            } else {
+                key = fromSeed(set, parts.seed());
+                if (!MessageDigest.isEqual(key.dk, parts.expandedKey())) {
+                    key.destroy();
+                    throw new InvalidKeyException(set + " PKCS#8 private key is inconsistent:"
+                            + " the expandedKey is not the expansion of the seed");
+                }
+            }
+            if (parts.publicKey() != null
+                    && !Arrays.equals(key.encapsulationKey(), parts.publicKey())) {
+                key.destroy();
+                throw new InvalidKeyException(set + " PKCS#8 private key is inconsistent: the"
+                        + " publicKey field is not the ek inside the private key");
+            }
+            return key;
+        } finally {
+            if (parts.seed() != null) {
+                Arrays.fill(parts.seed(), (byte) 0);
+            }
+            if (parts.expandedKey() != null) {
+                Arrays.fill(parts.expandedKey(), (byte) 0);
+            }
+        }
     }
 
     /**
      * Returns {@code key} as an ML-KEM private key of {@code required} (any parameter set when
-     * null). Besides instances of this class, any private key with format {@code "RAW"}, a 64-byte
-     * encoding and an algorithm or parameters naming the parameter set is accepted.
+     * null). Besides instances of this class it accepts any private key with format
+     * {@code "PKCS#8"} and an ML-KEM algorithm identifier, and any with format {@code "RAW"}
+     * (64-byte seed or expanded dk) whose algorithm or parameters name the parameter set.
      *
-     * @throws InvalidKeyException naming the expected key type and length, or if the key is
-     *     destroyed
+     * @throws InvalidKeyException naming the expected key type and length, a failed check, or a
+     *     destroyed key
      */
     static MlKemPrivateKey from(Key key, MlKemParameterSet required, String usage)
             throws InvalidKeyException {
@@ -60,22 +165,26 @@ final class MlKemPrivateKey implements PrivateKey {
             }
             return own;
         }
-
-        MlKemParameterSet set = key instanceof PrivateKey && KemSupport.isRaw(key)
-                ? MlKemParameterSet.of(key)
-                : null;
-        if (set == null || (required != null && set != required)) {
-            String expected = required == null ? "an ML-KEM" : "an " + required;
-            throw new InvalidKeyException(usage + " requires " + expected
-                    + " private key (RAW 64-byte seed d ‖ z), got " + KemSupport.describe(key));
+        if (!(key instanceof PrivateKey)) {
+            throw new InvalidKeyException(usage + " requires " + expected(required) + ", got "
+                    + KemSupport.describe(key));
         }
+
         byte[] encoded = key.getEncoded();
         try {
-            if (encoded == null || encoded.length != MlKemParameterSet.SEED_LENGTH) {
-                throw new InvalidKeyException(set + " private key must be 64 bytes (RAW seed"
-                        + " d ‖ z), got " + (encoded == null ? "no encoding" : encoded.length));
+            if (encoded != null && FORMAT.equalsIgnoreCase(key.getFormat())) {
+                return fromPkcs8(encoded, required, usage);
             }
-            return new MlKemPrivateKey(set, encoded);
+            MlKemParameterSet set = KemSupport.isRaw(key) ? MlKemParameterSet.of(key) : null;
+            if (set == null && KemSupport.isRaw(key) && encoded != null
+                    && MlKemParameterSet.FAMILY.equalsIgnoreCase(key.getAlgorithm())) {
+                set = MlKemParameterSet.forDecapsulationKeyLength(encoded.length);
+            }
+            if (set == null || (required != null && set != required) || encoded == null) {
+                throw new InvalidKeyException(usage + " requires " + expected(required)
+                        + ", got " + KemSupport.describe(key));
+            }
+            return fromRaw(set, encoded);
         } finally {
             if (encoded != null) {
                 Arrays.fill(encoded, (byte) 0);
@@ -83,8 +192,32 @@ final class MlKemPrivateKey implements PrivateKey {
         }
     }
 
+    private static String expected(MlKemParameterSet required) {
+        String name = required == null ? "an ML-KEM" : "an " + required;
+        return name + " private key (PKCS#8, or RAW 64-byte seed d ‖ z or expanded dk)";
+    }
+
     MlKemParameterSet parameterSet() {
         return parameterSet;
+    }
+
+    /** Returns a copy of the expanded decapsulation key dk, which the caller zeroes. */
+    synchronized byte[] expandedKey() {
+        requireLive();
+        return dk.clone();
+    }
+
+    /** Returns a copy of the encapsulation key ek inside dk. */
+    synchronized byte[] encapsulationKey() {
+        requireLive();
+        int start = MlKemEncoding.POLYNOMIAL_BYTES * parameterSet.k();
+        return Arrays.copyOfRange(dk, start, start + parameterSet.encapsulationKeyLength());
+    }
+
+    /** Returns a copy of the RAW encoding: the seed d ‖ z when known, else dk. */
+    synchronized byte[] rawEncoding() {
+        requireLive();
+        return seed != null ? seed.clone() : dk.clone();
     }
 
     @Override
@@ -94,20 +227,27 @@ final class MlKemPrivateKey implements PrivateKey {
 
     @Override
     public String getFormat() {
-        return RawKeySpec.FORMAT;
+        return FORMAT;
     }
 
     /**
-     * Returns a copy of the seed d ‖ z, which the caller should zero after use.
+     * Returns the PKCS#8 DER (seed form when the seed is known, else expandedKey form), which
+     * the caller should zero after use.
      *
      * @throws IllegalStateException if the key is destroyed
      */
     @Override
     public synchronized byte[] getEncoded() {
+        requireLive();
+        return seed != null
+                ? MlKemKeyEncoding.encodeSeedPrivateKey(parameterSet, seed)
+                : MlKemKeyEncoding.encodeExpandedPrivateKey(parameterSet, dk);
+    }
+
+    private void requireLive() {
         if (destroyed) {
             throw new IllegalStateException(parameterSet + " private key is destroyed");
         }
-        return seed.clone();
     }
 
     @Override
@@ -115,10 +255,45 @@ final class MlKemPrivateKey implements PrivateKey {
         return parameterSet.spec();
     }
 
-    /** Zeroes the seed; later calls of {@link #getEncoded()} throw. */
+    /** Compares the parameter set and dk, in time that does not depend on the bytes of dk. */
+    @Override
+    public boolean equals(Object other) {
+        if (!(other instanceof MlKemPrivateKey that) || parameterSet != that.parameterSet) {
+            return false;
+        }
+        // Copies are taken one lock at a time, so two threads comparing in opposite directions
+        // cannot deadlock.
+        byte[] mine = expandedKeyOrNull();
+        byte[] theirs = that.expandedKeyOrNull();
+        try {
+            return mine != null && theirs != null && MessageDigest.isEqual(mine, theirs);
+        } finally {
+            if (mine != null) {
+                Arrays.fill(mine, (byte) 0);
+            }
+            if (theirs != null) {
+                Arrays.fill(theirs, (byte) 0);
+            }
+        }
+    }
+
+    private synchronized byte[] expandedKeyOrNull() {
+        return destroyed ? null : dk.clone();
+    }
+
+    /** Depends only on the parameter set, so that it reveals nothing about the key. */
+    @Override
+    public int hashCode() {
+        return parameterSet.hashCode();
+    }
+
+    /** Zeroes the seed and dk; later calls of {@link #getEncoded()} throw. */
     @Override
     public synchronized void destroy() {
-        Arrays.fill(seed, (byte) 0);
+        if (seed != null) {
+            Arrays.fill(seed, (byte) 0);
+        }
+        Arrays.fill(dk, (byte) 0);
         destroyed = true;
     }
 
@@ -135,7 +310,7 @@ final class MlKemPrivateKey implements PrivateKey {
     @Serial
     private void writeObject(ObjectOutputStream out) throws NotSerializableException {
         throw new NotSerializableException("ML-KEM private keys are not serializable, so store"
-                + " the RAW encoding instead");
+                + " the PKCS#8 encoding instead");
     }
 
     @Serial

@@ -10,11 +10,11 @@ import java.security.PublicKey;
 import java.security.spec.NamedParameterSpec;
 import java.util.Arrays;
 
-import org.pqipsec.provider.spec.RawKeySpec;
-
 /**
- * An ML-KEM public key: the encapsulation key ek of FIPS 203 Algorithm 19, whose
- * {@code getEncoded()} returns the {@code "RAW"} ek bytes (800, 1184 or 1568 bytes).
+ * An ML-KEM public key: the encapsulation key ek of FIPS 203 Algorithm 19 (800, 1184 or 1568
+ * bytes). {@code getEncoded()} returns the X.509 SubjectPublicKeyInfo of
+ * {@link MlKemKeyEncoding}; {@code KeyFactory.getKeySpec(key, EncodedKeySpec.class)} returns
+ * the {@code "RAW"} ek.
  *
  * <p>As with SunJCE's ML-KEM keys, {@code getAlgorithm()} returns {@code "ML-KEM"} and
  * {@code getParams()} the {@link NamedParameterSpec} of the parameter set.
@@ -22,12 +22,18 @@ import org.pqipsec.provider.spec.RawKeySpec;
 final class MlKemPublicKey implements PublicKey {
 
     @Serial
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
+
+    /** The value that {@link #getFormat()} returns. */
+    static final String FORMAT = "X.509";
 
     private final MlKemParameterSet parameterSet;
     private final byte[] ek;
 
-    /** Creates a key over a copy of {@code ek}, which must have the parameter set's length. */
+    /**
+     * Creates a key over a copy of {@code ek}, which must have the parameter set's length. The
+     * modulus check is the caller's job ({@link #checked}).
+     */
     MlKemPublicKey(MlKemParameterSet parameterSet, byte[] ek) {
         if (ek.length != parameterSet.encapsulationKeyLength()) {
             throw new IllegalArgumentException(parameterSet + " encapsulation key must be "
@@ -38,21 +44,36 @@ final class MlKemPublicKey implements PublicKey {
     }
 
     /**
-     * Returns {@code key} as an ML-KEM public key of {@code required} (any parameter set when
-     * null). Besides instances of this class, any public key with format {@code "RAW"} is accepted
-     * whose algorithm or parameters name the parameter set, or whose algorithm is {@code "ML-KEM"}
-     * and whose encoding has the length of one.
+     * Returns a key over {@code ek} after the FIPS 203 §7.2 length and modulus checks.
      *
-     * @throws InvalidKeyException naming the expected key type and length
+     * @throws InvalidKeyException naming the failed check
+     */
+    static MlKemPublicKey checked(MlKemParameterSet set, byte[] ek) throws InvalidKeyException {
+        MlKemInternal.checkEncapsulationKey(set, ek);
+        return new MlKemPublicKey(set, ek);
+    }
+
+    /**
+     * Returns {@code key} as an ML-KEM public key of {@code required} (any parameter set when
+     * null). Besides instances of this class it accepts any public key with format
+     * {@code "X.509"} and an ML-KEM algorithm identifier, and any with format {@code "RAW"} whose
+     * algorithm or parameters name the parameter set, or whose algorithm is {@code "ML-KEM"} and
+     * whose encoding has the length of one. Imported keys pass the FIPS 203 §7.2 checks.
+     *
+     * @throws InvalidKeyException naming the expected key type and length, or the failed check
      */
     static MlKemPublicKey from(Key key, MlKemParameterSet required, String usage)
             throws InvalidKeyException {
         if (key instanceof MlKemPublicKey own) {
-            if (required != null && own.parameterSet != required) {
-                throw new InvalidKeyException(usage + " requires an " + required
-                        + " public key, got an " + own.parameterSet + " key");
-            }
+            requireSet(own.parameterSet, required, usage);
             return own;
+        }
+        if (key instanceof PublicKey && FORMAT.equalsIgnoreCase(key.getFormat())
+                && key.getEncoded() != null) {
+            MlKemKeyEncoding.PublicKeyParts parts =
+                    MlKemKeyEncoding.decodePublicKey(key.getEncoded());
+            requireSet(parts.set(), required, usage);
+            return checked(parts.set(), parts.ek());
         }
 
         if (!(key instanceof PublicKey) || !KemSupport.isRaw(key)) {
@@ -69,24 +90,36 @@ final class MlKemPublicKey implements PublicKey {
             throw new InvalidKeyException(usage + " requires " + expected(required) + ", got "
                     + KemSupport.describe(key));
         }
-        if (encoded == null || encoded.length != set.encapsulationKeyLength()) {
-            throw new InvalidKeyException(set + " public key must be "
-                    + set.encapsulationKeyLength() + " bytes (RAW encapsulation key), got "
-                    + (encoded == null ? "no encoding" : encoded.length));
+        if (encoded == null) {
+            throw new InvalidKeyException(set + " public key has no encoding");
         }
-        return new MlKemPublicKey(set, encoded);
+        return checked(set, encoded);
+    }
+
+    private static void requireSet(MlKemParameterSet actual, MlKemParameterSet required,
+            String usage) throws InvalidKeyException {
+        if (required != null && actual != required) {
+            throw new InvalidKeyException(usage + " requires an " + required
+                    + " public key, got an " + actual + " key");
+        }
     }
 
     private static String expected(MlKemParameterSet required) {
         if (required == null) {
-            return "an ML-KEM public key (RAW encapsulation key of 800, 1184 or 1568 bytes)";
+            return "an ML-KEM public key (X.509, or RAW encapsulation key of 800, 1184 or 1568"
+                    + " bytes)";
         }
-        return "an " + required + " public key (RAW encapsulation key of "
+        return "an " + required + " public key (X.509, or RAW encapsulation key of "
                 + required.encapsulationKeyLength() + " bytes)";
     }
 
     MlKemParameterSet parameterSet() {
         return parameterSet;
+    }
+
+    /** Returns a copy of the raw encapsulation key ek. */
+    byte[] encapsulationKey() {
+        return ek.clone();
     }
 
     @Override
@@ -96,13 +129,13 @@ final class MlKemPublicKey implements PublicKey {
 
     @Override
     public String getFormat() {
-        return RawKeySpec.FORMAT;
+        return FORMAT;
     }
 
-    /** Returns a copy of ek. */
+    /** Returns the X.509 SubjectPublicKeyInfo DER of ek. */
     @Override
     public byte[] getEncoded() {
-        return ek.clone();
+        return MlKemKeyEncoding.encodePublicKey(parameterSet, ek);
     }
 
     @Override
@@ -130,9 +163,13 @@ final class MlKemPublicKey implements PublicKey {
     @Serial
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
         in.defaultReadObject();
-        if (parameterSet == null || ek == null
-                || ek.length != parameterSet.encapsulationKeyLength()) {
-            throw new InvalidObjectException("ML-KEM public key has a missing or wrong-length ek");
+        if (parameterSet == null || ek == null) {
+            throw new InvalidObjectException("ML-KEM public key has a missing ek");
+        }
+        try {
+            MlKemInternal.checkEncapsulationKey(parameterSet, ek);
+        } catch (InvalidKeyException e) {
+            throw new InvalidObjectException(e.getMessage());
         }
     }
 }

@@ -58,7 +58,7 @@ final class X25519MlKem768KeyPairGenerator extends KeyPairGeneratorSpi {
         byte[] part = new byte[32];
         byte[] seed = null;
         byte[] k = null;
-        MlKemEngine.DecapsulationKey expanded = null;
+        byte[] dk = null;
         try {
             // d, z and k are drawn one call each, into bytes [0, 32), [32, 64) and [64, 96).
             for (int offset = 0; offset < PRIVATE_KEY_LENGTH; offset += part.length) {
@@ -69,7 +69,8 @@ final class X25519MlKem768KeyPairGenerator extends KeyPairGeneratorSpi {
             k = Arrays.copyOfRange(privateKey, SEED_LENGTH, PRIVATE_KEY_LENGTH);
 
             // Public key: ek to bytes [0, 1184), X25519(k, 9) to [1184, 1216).
-            expanded = Engines.mlKem(ML_KEM).generateKey(seed);
+            MlKemEngine.ExpandedKeyPair expanded = Engines.mlKem(ML_KEM).generateKeyPair(seed);
+            dk = expanded.decapsulationKey();
             byte[] publicKey = new byte[PUBLIC_KEY_LENGTH];
             System.arraycopy(expanded.encapsulationKey(), 0, publicKey, 0, EK_LENGTH);
             System.arraycopy(X25519Dh.publicKey(k), 0, publicKey, EK_LENGTH, X25519Dh.LENGTH);
@@ -85,7 +86,9 @@ final class X25519MlKem768KeyPairGenerator extends KeyPairGeneratorSpi {
             if (k != null) {
                 Arrays.fill(k, (byte) 0);
             }
-            MlKemKeyPairGenerator.destroyQuietly(expanded);
+            if (dk != null) {
+                Arrays.fill(dk, (byte) 0);
+            }
         }
     }
 }

@@ -29,6 +29,7 @@ import java.security.SecureRandom;
 import java.security.spec.EncodedKeySpec;
 import java.security.spec.InvalidKeySpecException;
 import java.security.spec.NamedParameterSpec;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.stream.Stream;
 
@@ -88,6 +89,12 @@ class MlKemKemTest {
         return KeyFactory.getInstance(variant.name, PROVIDER);
     }
 
+    /** Returns the RAW encoding of a key (ek, or the seed d ‖ z) through the KeyFactory. */
+    private static byte[] raw(Key key) throws Exception {
+        return KeyFactory.getInstance("ML-KEM", PROVIDER)
+                .getKeySpec(key, EncodedKeySpec.class).getEncoded();
+    }
+
     /** Returns a copy of {@code ek} whose first coefficient is 4095, not below q = 3329. */
     private static byte[] withCoefficientAboveModulus(byte[] ek) {
         byte[] bad = ek.clone();
@@ -119,15 +126,17 @@ class MlKemKemTest {
 
     @ParameterizedTest
     @MethodSource("variants")
-    void keysReportRawAndParameterSet(Variant variant) throws Exception {
+    void keysReportFormatsAndParameterSet(Variant variant) throws Exception {
         KeyPair keyPair = generateKeyPair(variant);
 
         assertEquals("ML-KEM", keyPair.getPublic().getAlgorithm());
-        assertEquals("RAW", keyPair.getPublic().getFormat());
-        assertEquals(variant.ekLength, keyPair.getPublic().getEncoded().length);
+        assertEquals("X.509", keyPair.getPublic().getFormat());
+        assertEquals(variant.ekLength + 22, keyPair.getPublic().getEncoded().length);
+        assertEquals(variant.ekLength, raw(keyPair.getPublic()).length);
         assertEquals(variant.name, parameterSetName(keyPair.getPublic()));
-        assertEquals("RAW", keyPair.getPrivate().getFormat());
-        assertEquals(64, keyPair.getPrivate().getEncoded().length);
+        assertEquals("PKCS#8", keyPair.getPrivate().getFormat());
+        assertEquals(86, keyPair.getPrivate().getEncoded().length);
+        assertEquals(64, raw(keyPair.getPrivate()).length);
         assertEquals(variant.name, parameterSetName(keyPair.getPrivate()));
     }
 
@@ -144,8 +153,8 @@ class MlKemKemTest {
 
         MLKEMPrivateKeyParameters bcKey = new MLKEMPrivateKeyParameters(variant.bc, concat(d, z));
         assertEquals(0, fixed.remaining());
-        assertArrayEquals(bcKey.getPublicKey(), keyPair.getPublic().getEncoded());
-        assertArrayEquals(concat(d, z), keyPair.getPrivate().getEncoded());
+        assertArrayEquals(bcKey.getPublicKey(), raw(keyPair.getPublic()));
+        assertArrayEquals(concat(d, z), raw(keyPair.getPrivate()));
     }
 
     @ParameterizedTest
@@ -153,7 +162,7 @@ class MlKemKemTest {
     void decapsulateBouncyCastleEncapsulation(Variant variant) throws Exception {
         KeyPair keyPair = generateKeyPair(variant);
         MLKEMPublicKeyParameters bcPublic =
-                new MLKEMPublicKeyParameters(variant.bc, keyPair.getPublic().getEncoded());
+                new MLKEMPublicKeyParameters(variant.bc, raw(keyPair.getPublic()));
         SecretWithEncapsulation bcOutput =
                 new MLKEMGenerator(random).generateEncapsulated(bcPublic);
 
@@ -203,14 +212,21 @@ class MlKemKemTest {
     @ParameterizedTest
     @MethodSource("variants")
     void encapsulationKeyAboveModulusRejected(Variant variant) throws Exception {
-        byte[] ek = withCoefficientAboveModulus(generateKeyPair(variant).getPublic().getEncoded());
-        PublicKey publicKey = keyFactory(variant).generatePublic(new RawKeySpec(ek));
+        byte[] ek = withCoefficientAboveModulus(raw(generateKeyPair(variant).getPublic()));
+        PublicKey foreign = new KemTestSupport.ForeignPublicKey(variant.name, ek);
         KEM kem = KEM.getInstance(variant.name, PROVIDER);
 
-        InvalidKeyException e =
-                assertThrows(InvalidKeyException.class, () -> kem.newEncapsulator(publicKey));
+        InvalidKeySpecException atImport = assertThrows(InvalidKeySpecException.class,
+                () -> keyFactory(variant).generatePublic(new RawKeySpec(ek)));
+        InvalidKeyException atEncapsulation =
+                assertThrows(InvalidKeyException.class, () -> kem.newEncapsulator(foreign));
 
-        assertTrue(e.getMessage().contains("FIPS 203 §7.2"), e.getMessage());
+        assertTrue(atImport.getMessage().contains("FIPS 203 §7.2 modulus check"),
+                atImport.getMessage());
+        assertTrue(atEncapsulation.getMessage().contains("FIPS 203 §7.2 modulus check"),
+                atEncapsulation.getMessage());
+        assertTrue(atEncapsulation.getMessage().contains("coefficient 0 of t̂[0] is 4095"),
+                atEncapsulation.getMessage());
     }
 
     @ParameterizedTest
@@ -272,14 +288,14 @@ class MlKemKemTest {
     @Test
     void foreignRawKeys() throws Exception {
         KeyPair keyPair = KeyPairGenerator.getInstance("ML-KEM-768", PROVIDER).generateKeyPair();
-        byte[] ek = keyPair.getPublic().getEncoded();
+        byte[] ek = raw(keyPair.getPublic());
         KEM kem = KEM.getInstance("ML-KEM-768", PROVIDER);
 
         // Accepted: RAW keys whose algorithm names the parameter set.
         KEM.Encapsulated encapsulated = kem.newEncapsulator(
                 new KemTestSupport.ForeignPublicKey("ML-KEM-768", ek)).encapsulate();
         SecretKey recovered = kem.newDecapsulator(new KemTestSupport.ForeignPrivateKey("ML-KEM-768",
-                keyPair.getPrivate().getEncoded())).decapsulate(encapsulated.encapsulation());
+                raw(keyPair.getPrivate()))).decapsulate(encapsulated.encapsulation());
         assertArrayEquals(encapsulated.key().getEncoded(), recovered.getEncoded());
 
         // Rejected: wrong lengths, with the expected length in the message.
@@ -291,7 +307,8 @@ class MlKemKemTest {
         PrivateKey shortPrivate = new KemTestSupport.ForeignPrivateKey("ML-KEM-768", new byte[63]);
         InvalidKeyException shortSeed =
                 assertThrows(InvalidKeyException.class, () -> kem.newDecapsulator(shortPrivate));
-        assertTrue(shortSeed.getMessage().contains("64 bytes"), shortSeed.getMessage());
+        assertTrue(shortSeed.getMessage().contains("64 bytes (RAW seed d ‖ z) or 2400 bytes"),
+                shortSeed.getMessage());
     }
 
     @Test
@@ -337,20 +354,22 @@ class MlKemKemTest {
 
         assertTrue(publicError.getMessage().contains("must be " + variant.ekLength + " bytes"),
                 publicError.getMessage());
-        assertTrue(privateError.getMessage().contains("must be 64 bytes"),
+        assertTrue(privateError.getMessage().contains("must be 64 bytes (RAW seed d ‖ z) or"),
                 privateError.getMessage());
     }
 
     @Test
     void keyFactoryRejectsOtherSpecs() throws Exception {
         KeyFactory keyFactory = KeyFactory.getInstance("ML-KEM-768", PROVIDER);
-        PublicKey publicKey = KeyPairGenerator.getInstance("ML-KEM-768", PROVIDER)
-                .generateKeyPair().getPublic();
+        KeyPair keyPair = KeyPairGenerator.getInstance("ML-KEM-768", PROVIDER).generateKeyPair();
 
-        assertThrows(InvalidKeySpecException.class,
+        InvalidKeySpecException zeros = assertThrows(InvalidKeySpecException.class,
                 () -> keyFactory.generatePublic(new X509EncodedKeySpec(new byte[1206])));
+        assertTrue(zeros.getMessage().contains("malformed ML-KEM X.509"), zeros.getMessage());
         assertThrows(InvalidKeySpecException.class,
-                () -> keyFactory.getKeySpec(publicKey, X509EncodedKeySpec.class));
+                () -> keyFactory.getKeySpec(keyPair.getPublic(), PKCS8EncodedKeySpec.class));
+        assertThrows(InvalidKeySpecException.class,
+                () -> keyFactory.getKeySpec(keyPair.getPrivate(), X509EncodedKeySpec.class));
     }
 
     @Test
@@ -358,7 +377,7 @@ class MlKemKemTest {
         KeyFactory keyFactory = KeyFactory.getInstance("ML-KEM", PROVIDER);
 
         for (Variant variant : variants().toList()) {
-            byte[] ek = generateKeyPair(variant).getPublic().getEncoded();
+            byte[] ek = raw(generateKeyPair(variant).getPublic());
             PublicKey publicKey = keyFactory.generatePublic(new RawKeySpec(ek));
             assertEquals(variant.name, parameterSetName(publicKey));
         }
@@ -406,8 +425,8 @@ class MlKemKemTest {
         SecretKey recovered = kem.newDecapsulator(pair1024.getPrivate())
                 .decapsulate(encapsulated.encapsulation());
 
-        assertEquals(1184, defaultPair.getPublic().getEncoded().length);
-        assertEquals(1568, pair1024.getPublic().getEncoded().length);
+        assertEquals(1184, raw(defaultPair.getPublic()).length);
+        assertEquals(1568, raw(pair1024.getPublic()).length);
         assertEquals(1568, encapsulator.encapsulationSize());
         assertArrayEquals(encapsulated.key().getEncoded(), recovered.getEncoded());
     }

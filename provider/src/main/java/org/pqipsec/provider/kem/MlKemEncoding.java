@@ -1,0 +1,113 @@
+package org.pqipsec.provider.kem;
+
+/**
+ * ByteEncode_d and ByteDecode_d (FIPS 203 Algorithms 5 and 6) for d in {1, 4, 5, 10, 11, 12},
+ * and the modulus check of FIPS 203 §7.2.
+ *
+ * <p>Constant time: bit positions depend only on d and the coefficient index. The reduction of
+ * decoded 12-bit values uses {@link MlKemField#reduceOnce}.
+ */
+final class MlKemEncoding {
+
+    /** Length in bytes of one ByteEncode_12 polynomial: 256 · 12 / 8. */
+    static final int POLYNOMIAL_BYTES = 384;
+
+    private MlKemEncoding() {}
+
+    /**
+     * ByteEncode_d(F) (Algorithm 5): writes 32·d bytes to {@code out} at {@code offset}. Each
+     * coefficient must be below 2^d, and below q when d = 12.
+     */
+    static void encode(int[] f, int d, byte[] out, int offset) {
+        long buffer = 0;
+        int bits = 0;
+        int position = offset;
+        for (int i = 0; i < RingElement.N; i++) {
+            buffer |= (long) f[i] << bits;
+            bits += d;
+            while (bits >= 8) {
+                out[position++] = (byte) buffer;
+                buffer >>>= 8;
+                bits -= 8;
+            }
+        }
+    }
+
+    /**
+     * ByteDecode_d(B) (Algorithm 6) of the 32·d bytes at {@code offset}. For d = 12 the result is
+     * taken mod q, as Algorithm 6 defines, so a decapsulation key with coefficients of q or more
+     * still decodes to field elements.
+     */
+    static int[] decode(byte[] in, int offset, int d) {
+        int[] f = new int[RingElement.N];
+        int mask = (1 << d) - 1;
+        long buffer = 0;
+        int bits = 0;
+        int position = offset;
+        for (int i = 0; i < RingElement.N; i++) {
+            while (bits < d) {
+                buffer |= (in[position++] & 0xffL) << bits;
+                bits += 8;
+            }
+            f[i] = (int) buffer & mask;
+            buffer >>>= d;
+            bits -= d;
+        }
+        if (d == 12) {
+            for (int i = 0; i < RingElement.N; i++) {
+                f[i] = MlKemField.reduceOnce(f[i]);
+            }
+        }
+        return f;
+    }
+
+    /** Returns ByteEncode_12 of each element of {@code vector}, concatenated. */
+    static byte[] encodeVector(NttElement[] vector) {
+        byte[] out = new byte[POLYNOMIAL_BYTES * vector.length];
+        for (int i = 0; i < vector.length; i++) {
+            encode(vector[i].f, 12, out, POLYNOMIAL_BYTES * i);
+        }
+        return out;
+    }
+
+    /** Returns ByteDecode_12 of {@code k} consecutive polynomials at {@code offset}. */
+    static NttElement[] decodeVector(byte[] in, int offset, int k) {
+        NttElement[] vector = new NttElement[k];
+        for (int i = 0; i < k; i++) {
+            vector[i] = new NttElement(decode(in, offset + POLYNOMIAL_BYTES * i, 12));
+        }
+        return vector;
+    }
+
+    /**
+     * Finds the first 12-bit value of q or more among the {@code 256 · k} values encoded at the
+     * start of {@code ek}: the FIPS 203 §7.2 modulus check, which holds exactly when
+     * ByteEncode_12(ByteDecode_12(ek)) = ek. It returns the value's index, or -1 when every value
+     * is below q. The encapsulation key is public, so this check may branch.
+     */
+    static int firstValueNotBelowQ(byte[] ek, int k) {
+        int count = RingElement.N * k;
+        for (int i = 0; i < count; i += 2) {
+            int position = 3 * (i >>> 1);
+            int b0 = ek[position] & 0xff;
+            int b1 = ek[position + 1] & 0xff;
+            int b2 = ek[position + 2] & 0xff;
+            if ((b0 | (b1 & 0x0f) << 8) >= MlKemField.Q) {
+                return i;
+            }
+            if ((b1 >>> 4 | b2 << 4) >= MlKemField.Q) {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    /** Returns the 12-bit value at {@code index} of the ByteEncode_12 data in {@code ek}. */
+    static int valueAt(byte[] ek, int index) {
+        int position = 3 * (index >>> 1);
+        int b0 = ek[position] & 0xff;
+        int b1 = ek[position + 1] & 0xff;
+        int b2 = ek[position + 2] & 0xff;
+        return (index & 1) == 0 ? b0 | (b1 & 0x0f) << 8 : b1 >>> 4 | b2 << 4;
+    }
+}

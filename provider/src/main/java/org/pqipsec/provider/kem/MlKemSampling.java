@@ -1,0 +1,128 @@
+package org.pqipsec.provider.kem;
+
+import java.util.Arrays;
+
+/**
+ * SampleNTT (FIPS 203 Algorithm 7), SamplePolyCBD_η (Algorithm 8) and the PRF_η of §4.1.
+ *
+ * <p>Constant time: SampleNTT rejects on values derived from the public seed ρ, so its branches
+ * and its running time leak nothing secret. SamplePolyCBD adds bits with masks and shifts and has
+ * no data-dependent branch.
+ */
+final class MlKemSampling {
+
+    private MlKemSampling() {}
+
+    /**
+     * SampleNTT(ρ ‖ j ‖ i) (Algorithm 7): rejection sampling of 12-bit values from SHAKE128, read
+     * one 168-byte block at a time. Returns the entry Â[i, j] of the public matrix.
+     */
+    static NttElement sampleNtt(byte[] rho, int j, int i) {
+        Keccak xof = Keccak.shake128();
+        xof.absorb(rho, 0, 32);
+        xof.absorb((byte) j);
+        xof.absorb((byte) i);
+
+        int[] a = new int[RingElement.N];
+        byte[] block = new byte[Keccak.SHAKE128_RATE];
+        int count = 0;
+        while (count < RingElement.N) {
+            xof.squeeze(block, 0, block.length);
+            for (int p = 0; p < block.length && count < RingElement.N; p += 3) {
+                int b0 = block[p] & 0xff;
+                int b1 = block[p + 1] & 0xff;
+                int b2 = block[p + 2] & 0xff;
+                int d1 = b0 | (b1 & 0x0f) << 8;
+                int d2 = b1 >>> 4 | b2 << 4;
+                if (d1 < MlKemField.Q) {
+                    a[count++] = d1;
+                }
+                if (d2 < MlKemField.Q && count < RingElement.N) {
+                    a[count++] = d2;
+                }
+            }
+        }
+        return new NttElement(a);
+    }
+
+    /** Returns the public matrix Â with Â[i][j] = SampleNTT(ρ ‖ j ‖ i) (Algorithm 13, line 6). */
+    static NttElement[][] expandMatrix(byte[] rho, int k) {
+        NttElement[][] matrix = new NttElement[k][k];
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                matrix[i][j] = sampleNtt(rho, j, i);
+            }
+        }
+        return matrix;
+    }
+
+    /**
+     * Returns SamplePolyCBD_η(PRF_η(s, b)) (Algorithm 8 over the PRF of §4.1, which is
+     * SHAKE256(s ‖ b) cut to 64·η bytes), for η in {2, 3}.
+     */
+    static RingElement sampleCbd(byte[] s, int b, int eta) {
+        byte[] prf = new byte[64 * eta];
+        Keccak shake = Keccak.shake256();
+        shake.absorb(s, 0, 32);
+        shake.absorb((byte) b);
+        shake.squeeze(prf, 0, prf.length);
+        shake.clear();
+
+        int[] f = new int[RingElement.N];
+        if (eta == 2) {
+            sampleCbd2(prf, f);
+        } else {
+            sampleCbd3(prf, f);
+        }
+        Arrays.fill(prf, (byte) 0);
+        return new RingElement(f);
+    }
+
+    /**
+     * η = 2: four bits per coefficient. Adding the even bits of a word to its odd bits gives
+     * 2-bit sums in which x is bits [4i, 4i + 2) and y bits [4i + 2, 4i + 4).
+     */
+    private static void sampleCbd2(byte[] bytes, int[] f) {
+        for (int word = 0; word < 32; word++) {
+            int t = littleEndian32(bytes, 4 * word);
+            int sums = (t & 0x55555555) + ((t >>> 1) & 0x55555555);
+            for (int c = 0; c < 8; c++) {
+                int x = (sums >>> (4 * c)) & 3;
+                int y = (sums >>> (4 * c + 2)) & 3;
+                f[8 * word + c] = toField(x - y);
+            }
+        }
+    }
+
+    /**
+     * η = 3: six bits per coefficient. Adding the three bits of each triple gives 3-bit sums in
+     * which x is bits [6i, 6i + 3) and y bits [6i + 3, 6i + 6).
+     */
+    private static void sampleCbd3(byte[] bytes, int[] f) {
+        for (int group = 0; group < 64; group++) {
+            int position = 3 * group;
+            int t = (bytes[position] & 0xff) | (bytes[position + 1] & 0xff) << 8
+                    | (bytes[position + 2] & 0xff) << 16;
+            int sums = (t & 0x249249) + ((t >>> 1) & 0x249249) + ((t >>> 2) & 0x249249);
+            for (int c = 0; c < 4; c++) {
+                int x = (sums >>> (6 * c)) & 7;
+                int y = (sums >>> (6 * c + 3)) & 7;
+                f[4 * group + c] = toField(x - y);
+            }
+        }
+    }
+
+    /**
+     * Maps v in [-q, q) to v mod q.
+     *
+     * <pre>{@code  // branching version: return v < 0 ? v + Q : v;}</pre>
+     */
+    private static int toField(int v) {
+        return v + ((v >> 31) & MlKemField.Q);
+    }
+
+    private static int littleEndian32(byte[] bytes, int offset) {
+        return (bytes[offset] & 0xff) | (bytes[offset + 1] & 0xff) << 8
+                | (bytes[offset + 2] & 0xff) << 16 | (bytes[offset + 3] & 0xff) << 24;
+    }
+}
