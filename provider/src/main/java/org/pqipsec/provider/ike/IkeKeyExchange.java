@@ -292,8 +292,8 @@ public final class IkeKeyExchange {
             throw new ProviderException(algorithm + " key agreement is not available", e);
         }
 
-        // g^ir is padded with zeros to the length of the modulus (RFC 7296 §2.14); the JDK
-        // already returns the full length, and the padding only applies if it ever did not.
+        // RFC 7296 §2.14 pads g^ir with zeros to the length of the modulus. The JDK already
+        // returns the full length, so this padding is a safeguard.
         byte[] secret = raw.length == method.sharedSecretLength()
                 ? raw
                 : PeerValues.leftPad(raw, method.sharedSecretLength());
