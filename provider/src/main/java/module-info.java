@@ -4,6 +4,7 @@
  */
 module org.pqipsec.provider {
     exports org.pqipsec.provider;
+    exports org.pqipsec.provider.ike;
     exports org.pqipsec.provider.spec;
 
     provides java.security.Provider with org.pqipsec.provider.PQIPsecProvider;

@@ -3,6 +3,7 @@ package org.pqipsec.cli;
 import java.io.PrintWriter;
 
 import org.pqipsec.cli.demo.DemoCommand;
+import org.pqipsec.cli.keys.KeysCommand;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Post-quantum IPsec for the JVM: hybrid IKEv2 key exchange and ESP.",
-        subcommands = {DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, KeysCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     /**

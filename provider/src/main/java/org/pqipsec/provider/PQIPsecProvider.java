@@ -4,6 +4,7 @@ import java.security.Provider;
 
 import org.pqipsec.provider.ikev2.Ikev2KdfServices;
 import org.pqipsec.provider.kem.KemServices;
+import org.pqipsec.provider.mac.MacServices;
 
 /**
  * The {@code PQIPsec} JCA provider: hybrid post-quantum key encapsulation and the IKEv2 key
@@ -15,7 +16,11 @@ import org.pqipsec.provider.kem.KemServices;
  *       {@code ML-KEM-512}, {@code ML-KEM-768}, {@code ML-KEM-1024} and {@code X25519}, where the
  *       X25519 KEM's encapsulation is the ephemeral public key (RFC 7748 Diffie-Hellman used as a
  *       KEM, as the hybrid does inside);
- *   <li>{@code KDF} for the IKEv2 key schedule (RFC 7296 §2.13 to §2.17, RFC 9370).
+ *   <li>{@code KDF} for the IKEv2 key schedule (RFC 7296 §2.13 to §2.18, RFC 9370, RFC 9242)
+ *       with every IKEv2 PRF ({@code org.pqipsec.provider.spec.IkePrf});
+ *   <li>{@code Mac} for AES-XCBC and AES-CMAC, which the JDK lacks: {@code AES-XCBC-MAC},
+ *       {@code AES-XCBC-MAC-96}, {@code AES-XCBC-PRF-128}, {@code AES-CMAC}, {@code AES-CMAC-96}
+ *       and {@code AES-CMAC-PRF-128}.
  * </ul>
  *
  * <p>The provider can be installed without code: a {@code security.provider.N=PQIPsec} line in a
@@ -33,5 +38,6 @@ public final class PQIPsecProvider extends Provider {
         super(NAME, "0.1", "pqipsec: hybrid ML-KEM key exchange and the IKEv2 key schedule");
         KemServices.register(this, this::putService);
         Ikev2KdfServices.register(this, this::putService);
+        MacServices.register(this, this::putService);
     }
 }

@@ -10,6 +10,7 @@ import java.security.GeneralSecurityException;
 import java.security.Provider;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.pqipsec.cli.capture.CaptureFileException;
@@ -68,6 +69,16 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Exit with code 3 when some frames could not be carried (not IP, or too large).")
     boolean strict;
 
+    @Option(names = "--dh", paramLabel = "ID", defaultValue = "31",
+            description = "Diffie-Hellman group of IKE_SA_INIT, as an IKEv2 Transform Type 4 id: 14 (MODP 2048),"
+                    + " 19, 20, 21 (ECP P-256, P-384, P-521), 31 (Curve25519) or 32 (Curve448). Default: ${DEFAULT-VALUE}.")
+    int dhGroup;
+
+    @Option(names = "--kem", paramLabel = "ID", defaultValue = "36",
+            description = "ML-KEM of the IKE_INTERMEDIATE exchange: 35 (ML-KEM-512), 36 (ML-KEM-768) or"
+                    + " 37 (ML-KEM-1024). Default: ${DEFAULT-VALUE}.")
+    int kem;
+
     @Spec
     CommandSpec spec;
 
@@ -82,11 +93,17 @@ public final class DemoCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--out must name a directory");
         }
         CaptureSource source = CaptureSource.of(input);
+        List<HybridIkeHandshake.KeyExchangeMethod> methods;
+        try {
+            methods = HybridIkeHandshake.methods(dhGroup, kem);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         OutputFiles files = null;
         try {
             files = OutputFiles.in(outputDirectory);
             Provider provider = PqipsecProvider.find();
-            HybridIkeHandshake.Result ike = new HybridIkeHandshake(provider, new SecureRandom()).run();
+            HybridIkeHandshake.Result ike = new HybridIkeHandshake(provider, new SecureRandom(), methods).run();
             DemoSummary summary;
             try {
                 summary = carry(source, ike, files);

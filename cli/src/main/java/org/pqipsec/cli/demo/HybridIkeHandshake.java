@@ -1,36 +1,30 @@
 package org.pqipsec.cli.demo;
 
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.Provider;
-import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.spec.EncodedKeySpec;
-import java.security.spec.NamedParameterSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import javax.crypto.KDF;
-import javax.crypto.KEM;
 import javax.crypto.SecretKey;
 
+import org.pqipsec.provider.ike.IkeKeyExchange;
+import org.pqipsec.provider.ike.IkeNonce;
 import org.pqipsec.provider.spec.AdditionalKeyExchangeParameterSpec;
 import org.pqipsec.provider.spec.ChildSaKeymatParameterSpec;
 import org.pqipsec.provider.spec.ChildSaKeys;
 import org.pqipsec.provider.spec.IkePrf;
 import org.pqipsec.provider.spec.IkeSaKeys;
 import org.pqipsec.provider.spec.IkeSaKeysParameterSpec;
-import org.pqipsec.provider.spec.RawKeySpec;
 import org.pqipsec.provider.spec.SkeyseedParameterSpec;
 
 /**
- * Plays both peers of a hybrid IKEv2 key exchange in one process, through standard JCA calls
- * only: IKE_SA_INIT with X25519 (group 31), then one IKE_INTERMEDIATE exchange with ML-KEM-768
- * (transform 36) as the first additional key exchange (RFC 9242, RFC 9370,
+ * Plays both peers of a hybrid IKEv2 key exchange in one process: by default IKE_SA_INIT with
+ * X25519 (group 31), then one IKE_INTERMEDIATE exchange with ML-KEM-768 (transform 36) as the
+ * first additional key exchange (RFC 9242, RFC 9370,
  * draft-ietf-ipsecme-ikev2-mlkem). Together the two exchanges carry the X25519 and ML-KEM-768
  * halves of the X25519MLKEM768 hybrid. Authentication (IKE_AUTH) is not simulated: the demo
  * derives the keys and the first Child SA, and checks that both peers derived the same ones.
@@ -62,9 +56,42 @@ final class HybridIkeHandshake {
     private final Provider provider;
     private final SecureRandom random;
 
+    private final List<KeyExchangeMethod> methods;
+
     HybridIkeHandshake(Provider provider, SecureRandom random) {
+        this(provider, random, METHODS);
+    }
+
+    /** Creates the handshake with the key exchanges in {@code methods}, the first in IKE_SA_INIT. */
+    HybridIkeHandshake(Provider provider, SecureRandom random, List<KeyExchangeMethod> methods) {
         this.provider = provider;
         this.random = random;
+        this.methods = List.copyOf(methods);
+    }
+
+    /**
+     * Returns the key exchanges for a Diffie-Hellman group in IKE_SA_INIT and an ML-KEM in
+     * IKE_INTERMEDIATE.
+     *
+     * @param dhGroup a Transform Type 4 id of a Diffie-Hellman group: 14, 19, 20, 21, 31 or 32
+     * @param kem a Transform Type 4 id of ML-KEM: 35, 36 or 37
+     * @throws IllegalArgumentException if an id is not of the expected kind
+     */
+    static List<KeyExchangeMethod> methods(int dhGroup, int kem) {
+        org.pqipsec.provider.spec.KeyExchangeMethod group =
+                org.pqipsec.provider.spec.KeyExchangeMethod.fromIanaId(dhGroup)
+                        .filter(m -> !m.isKem())
+                        .orElseThrow(() -> new IllegalArgumentException("--dh " + dhGroup
+                                + " is not a supported Diffie-Hellman group; expected 14, 19,"
+                                + " 20, 21, 31 or 32"));
+        org.pqipsec.provider.spec.KeyExchangeMethod mlKem =
+                org.pqipsec.provider.spec.KeyExchangeMethod.fromIanaId(kem)
+                        .filter(org.pqipsec.provider.spec.KeyExchangeMethod::isKem)
+                        .orElseThrow(() -> new IllegalArgumentException("--kem " + kem
+                                + " is not a supported ML-KEM; expected 35, 36 or 37"));
+        return List.of(
+                new KeyExchangeMethod("IKE_SA_INIT", group.ianaId(), group.ianaName()),
+                new KeyExchangeMethod("IKE_INTERMEDIATE", mlKem.ianaId(), mlKem.ianaName()));
     }
 
     /** One additional or initial key exchange: the exchange that carries it and its algorithm. */
@@ -94,9 +121,11 @@ final class HybridIkeHandshake {
         byte[] spiR = randomSpi(IKE_SPI_LENGTH);
         byte[] ni = randomBytes(NONCE_LENGTH);
         byte[] nr = randomBytes(NONCE_LENGTH);
+        IkeNonce.check(ni, "ni", PRF);
+        IkeNonce.check(nr, "nr", PRF);
         List<KeyExchangeRecord> records = new ArrayList<>();
 
-        SharedSecrets initial = exchange(METHODS.get(0), records);
+        SharedSecrets initial = exchange(methods.get(0), records);
         KDF initiatorKdf = KDF.getInstance(PRF.kdfAlgorithm(), provider);
         KDF responderKdf = KDF.getInstance(PRF.kdfAlgorithm(), provider);
 
@@ -111,7 +140,7 @@ final class HybridIkeHandshake {
 
         // IKE_INTERMEDIATE: each additional key exchange updates the keys (RFC 9370 §2.2.2):
         // SKEYSEED(n) = prf(SK_d(n-1), SK(n) | Ni | Nr), then prf+ with the IKE_SA_INIT nonces and SPIs.
-        for (KeyExchangeMethod method : METHODS.subList(1, METHODS.size())) {
+        for (KeyExchangeMethod method : methods.subList(1, methods.size())) {
             SharedSecrets additional = exchange(method, records);
             IkeSaKeys nextInitiatorKeys = ikeSaKeys(initiatorKdf, initiatorKdf.deriveKey(SKEYSEED_ALGORITHM,
                     new AdditionalKeyExchangeParameterSpec(initiatorKeys.skD(), additional.initiator(), ni, nr)),
@@ -156,32 +185,21 @@ final class HybridIkeHandshake {
     }
 
     /**
-     * Runs one key exchange as a KEM: the initiator sends a public key in its KE payload, the
-     * responder encapsulates to it and returns the encapsulation in its KE payload, the
-     * initiator decapsulates. For X25519 the encapsulation is the responder's ephemeral public
-     * key, so this is the Diffie-Hellman exchange of RFC 7296 §1.2.
+     * Runs one key exchange through {@link IkeKeyExchange}: the initiator sends its Key Exchange
+     * Data (a public value or an ML-KEM encapsulation key), the responder answers with its own
+     * (a public value or a ciphertext), and each side computes the shared secret.
      */
     private SharedSecrets exchange(KeyExchangeMethod method, List<KeyExchangeRecord> records)
             throws GeneralSecurityException {
-        // Initiator: key pair, KE payload data = raw public key.
-        KeyPairGenerator generator = KeyPairGenerator.getInstance(method.algorithm(), provider);
-        generator.initialize(new NamedParameterSpec(method.algorithm()), random);
-        KeyPair initiatorPair = generator.generateKeyPair();
-        KeyFactory initiatorFactory = KeyFactory.getInstance(method.algorithm(), provider);
-        byte[] initiatorKe = initiatorFactory.getKeySpec(initiatorPair.getPublic(), EncodedKeySpec.class).getEncoded();
+        IkeKeyExchange.Initiator initiator = IkeKeyExchange.initiate(method.transformId(), random);
+        byte[] initiatorKe = initiator.keyExchangeData();
 
-        // Responder: import the initiator's public key, encapsulate; KE payload data = encapsulation.
-        KeyFactory responderFactory = KeyFactory.getInstance(method.algorithm(), provider);
-        PublicKey received = responderFactory.generatePublic(new RawKeySpec(initiatorKe));
-        KEM kem = KEM.getInstance(method.algorithm(), provider);
-        KEM.Encapsulated encapsulated = kem.newEncapsulator(received, random).encapsulate();
-        byte[] responderKe = encapsulated.encapsulation();
+        IkeKeyExchange.Responder responder =
+                IkeKeyExchange.respond(method.transformId(), initiatorKe, random);
+        byte[] responderKe = responder.keyExchangeData();
 
-        // Initiator: decapsulate the responder's KE payload data.
-        SecretKey initiatorSecret = kem.newDecapsulator(initiatorPair.getPrivate()).decapsulate(responderKe);
-        Secrets.destroy(initiatorPair.getPrivate());
-
-        SecretKey responderSecret = encapsulated.key();
+        SecretKey initiatorSecret = initiator.complete(responderKe);
+        SecretKey responderSecret = responder.sharedSecret();
         records.add(new KeyExchangeRecord(method, initiatorKe.length, responderKe.length,
                 responderSecret.getEncoded().length));
         return new SharedSecrets(initiatorSecret, responderSecret);

@@ -194,6 +194,38 @@ class DemoCommandTest {
         assertEquals(DemoCommand.EXIT_NOT_CARRIED, strict.exitCode());
     }
 
+    /** ECP P-384 (group 20) with ML-KEM-1024, and MODP 2048 with ML-KEM-512. */
+    @ParameterizedTest
+    @ValueSource(strings = {"20:37:96:96:48:1568:1568", "14:35:256:256:256:800:768",
+            "32:36:56:56:56:1184:1088"})
+    void chosenGroupAndKemRoundTrip(String caseText) throws IOException {
+        String[] f = caseText.split(":");
+        Path out = directory.resolve("out-" + f[0] + "-" + f[1]);
+
+        Run run = run("demo", "--dh", f[0], "--kem", f[1], "--out", out.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("(KE " + f[0] + ")"), run.out());
+        assertTrue(run.out().contains("(KE " + f[1] + ")"), run.out());
+        assertTrue(run.out().contains("KEi " + f[2] + " bytes, KEr " + f[3]
+                + " bytes, shared secret " + f[4] + " bytes"), run.out());
+        assertTrue(run.out().contains("KEi " + f[5] + " bytes, KEr " + f[6]
+                + " bytes, shared secret 32 bytes"), run.out());
+        assertTrue(run.out().contains("601 decapsulated by the responder and equal to the original"),
+                run.out());
+        assertEquals(2, espSaRecords(out).size());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--dh=36", "--dh=99", "--kem=31", "--kem=38"})
+    void wrongKeyExchangeIdIsUsageError(String option) {
+        Run run = run("demo", option, "--out", directory.resolve("out").toString());
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains(option.substring(0, 5)), run.err());
+        assertTrue(run.err().contains("is not a supported"), run.err());
+    }
+
     @Test
     void unknownOptionIsUsageError() {
         Run run = run("demo", "--no-such-option");

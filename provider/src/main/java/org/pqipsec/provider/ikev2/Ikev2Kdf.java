@@ -15,11 +15,13 @@ import org.pqipsec.provider.spec.AdditionalKeyExchangeParameterSpec;
 import org.pqipsec.provider.spec.ChildSaKeymatParameterSpec;
 import org.pqipsec.provider.spec.IkePrf;
 import org.pqipsec.provider.spec.IkeSaKeysParameterSpec;
+import org.pqipsec.provider.spec.IkeSaRekeyParameterSpec;
+import org.pqipsec.provider.spec.IntermediateAuthParameterSpec;
 import org.pqipsec.provider.spec.PrfPlusParameterSpec;
 import org.pqipsec.provider.spec.SkeyseedParameterSpec;
 
 /**
- * The IKEv2 key schedule (RFC 7296 §2.13 to §2.17, RFC 9370 §2.2.2) as a {@code KDF} service,
+ * The IKEv2 key schedule (RFC 7296 §2.13 to §2.18, RFC 9370, RFC 9242) as a {@code KDF} service,
  * one subclass per PRF. The derivation spec selects the step:
  * <ul>
  *   <li>{@link PrfPlusParameterSpec}: raw prf+ (RFC 7296 §2.13);
@@ -27,7 +29,12 @@ import org.pqipsec.provider.spec.SkeyseedParameterSpec;
  *   <li>{@link IkeSaKeysParameterSpec}: SK_d to SK_pr (RFC 7296 §2.14);
  *   <li>{@link AdditionalKeyExchangeParameterSpec}: SKEYSEED(n) (RFC 9370 §2.2.2), also the
  *       SKEYSEED of an IKE SA rekey (RFC 7296 §2.18);
- *   <li>{@link ChildSaKeymatParameterSpec}: Child SA KEYMAT (RFC 7296 §2.17).
+ *   <li>{@link ChildSaKeymatParameterSpec}: Child SA KEYMAT (RFC 7296 §2.17), also with the
+ *       IKE_FOLLOWUP_KE shared secrets of RFC 9370 §2.2.4;
+ *   <li>{@link IkeSaRekeyParameterSpec}: SKEYSEED of an IKE SA rekey (RFC 7296 §2.18), also with
+ *       the IKE_FOLLOWUP_KE shared secrets of RFC 9370 §2.2.4;
+ *   <li>{@link IntermediateAuthParameterSpec}: IntAuth of IKE_INTERMEDIATE messages (RFC 9242
+ *       §3.3.2).
  * </ul>
  *
  * <p>The service takes no {@code KDFParameters}. {@code deriveKey} returns a
@@ -35,7 +42,8 @@ import org.pqipsec.provider.spec.SkeyseedParameterSpec;
  * returns.
  */
 public abstract sealed class Ikev2Kdf extends KDFSpi
-        permits Ikev2Kdf.HmacSha256, Ikev2Kdf.HmacSha384, Ikev2Kdf.HmacSha512 {
+        permits Ikev2Kdf.HmacSha1, Ikev2Kdf.Aes128Xcbc, Ikev2Kdf.HmacSha256, Ikev2Kdf.HmacSha384,
+                Ikev2Kdf.HmacSha512, Ikev2Kdf.Aes128Cmac {
 
     private final KeySchedule keySchedule;
 
@@ -49,7 +57,57 @@ public abstract sealed class Ikev2Kdf extends KDFSpi
         this.keySchedule = new KeySchedule(prf);
     }
 
-    /** The KDF {@code IKEv2-HMAC-SHA256}: PRF_HMAC_SHA2_256, IANA Transform ID 5. */
+    /**
+     * The KDF {@code IKEv2-HMAC-SHA1} ({@code IKEv2-PRF-2}): PRF_HMAC_SHA1, IANA Transform ID 2.
+     */
+    public static final class HmacSha1 extends Ikev2Kdf {
+
+        /**
+         * Creates the KDF.
+         *
+         * @throws InvalidAlgorithmParameterException if {@code kdfParameters} is not null
+         */
+        public HmacSha1(KDFParameters kdfParameters) throws InvalidAlgorithmParameterException {
+            super(IkePrf.HMAC_SHA1, kdfParameters);
+        }
+    }
+
+    /**
+     * The KDF {@code IKEv2-AES128-XCBC} ({@code IKEv2-PRF-4}): PRF_AES128_XCBC (RFC 4434), IANA
+     * Transform ID 4.
+     */
+    public static final class Aes128Xcbc extends Ikev2Kdf {
+
+        /**
+         * Creates the KDF.
+         *
+         * @throws InvalidAlgorithmParameterException if {@code kdfParameters} is not null
+         */
+        public Aes128Xcbc(KDFParameters kdfParameters) throws InvalidAlgorithmParameterException {
+            super(IkePrf.AES128_XCBC, kdfParameters);
+        }
+    }
+
+    /**
+     * The KDF {@code IKEv2-AES128-CMAC} ({@code IKEv2-PRF-8}): PRF_AES128_CMAC (RFC 4615), IANA
+     * Transform ID 8.
+     */
+    public static final class Aes128Cmac extends Ikev2Kdf {
+
+        /**
+         * Creates the KDF.
+         *
+         * @throws InvalidAlgorithmParameterException if {@code kdfParameters} is not null
+         */
+        public Aes128Cmac(KDFParameters kdfParameters) throws InvalidAlgorithmParameterException {
+            super(IkePrf.AES128_CMAC, kdfParameters);
+        }
+    }
+
+    /**
+     * The KDF {@code IKEv2-HMAC-SHA256} ({@code IKEv2-PRF-5}): PRF_HMAC_SHA2_256, IANA Transform
+     * ID 5.
+     */
     public static final class HmacSha256 extends Ikev2Kdf {
 
         /**
@@ -62,7 +120,10 @@ public abstract sealed class Ikev2Kdf extends KDFSpi
         }
     }
 
-    /** The KDF {@code IKEv2-HMAC-SHA384}: PRF_HMAC_SHA2_384, IANA Transform ID 6. */
+    /**
+     * The KDF {@code IKEv2-HMAC-SHA384} ({@code IKEv2-PRF-6}): PRF_HMAC_SHA2_384, IANA Transform
+     * ID 6.
+     */
     public static final class HmacSha384 extends Ikev2Kdf {
 
         /**
@@ -75,7 +136,10 @@ public abstract sealed class Ikev2Kdf extends KDFSpi
         }
     }
 
-    /** The KDF {@code IKEv2-HMAC-SHA512}: PRF_HMAC_SHA2_512, IANA Transform ID 7. */
+    /**
+     * The KDF {@code IKEv2-HMAC-SHA512} ({@code IKEv2-PRF-7}): PRF_HMAC_SHA2_512, IANA Transform
+     * ID 7.
+     */
     public static final class HmacSha512 extends Ikev2Kdf {
 
         /**
@@ -104,10 +168,13 @@ public abstract sealed class Ikev2Kdf extends KDFSpi
             case IkeSaKeysParameterSpec spec -> keySchedule.ikeSaKeys(spec);
             case AdditionalKeyExchangeParameterSpec spec -> keySchedule.additionalKeyExchange(spec);
             case ChildSaKeymatParameterSpec spec -> keySchedule.childSaKeymat(spec);
+            case IkeSaRekeyParameterSpec spec -> keySchedule.ikeSaRekey(spec);
+            case IntermediateAuthParameterSpec spec -> keySchedule.intermediateAuth(spec);
             default -> throw new InvalidAlgorithmParameterException("Unsupported derivation spec "
                     + derivationSpec.getClass().getName() + "; expected PrfPlusParameterSpec,"
                     + " SkeyseedParameterSpec, IkeSaKeysParameterSpec,"
-                    + " AdditionalKeyExchangeParameterSpec or ChildSaKeymatParameterSpec"
+                    + " AdditionalKeyExchangeParameterSpec, ChildSaKeymatParameterSpec,"
+                    + " IkeSaRekeyParameterSpec or IntermediateAuthParameterSpec"
                     + " from org.pqipsec.provider.spec");
         };
     }

@@ -13,8 +13,11 @@ import javax.crypto.KDFParameters;
 import org.pqipsec.provider.spec.IkePrf;
 
 /**
- * Registers the IKEv2 key schedule KDF services of the provider: {@code IKEv2-HMAC-SHA256},
- * {@code IKEv2-HMAC-SHA384} and {@code IKEv2-HMAC-SHA512} ({@link IkePrf#kdfAlgorithm()}).
+ * Registers the IKEv2 key schedule KDF services of the provider, one per {@link IkePrf}:
+ * {@code IKEv2-HMAC-SHA1}, {@code IKEv2-AES128-XCBC}, {@code IKEv2-HMAC-SHA256},
+ * {@code IKEv2-HMAC-SHA384}, {@code IKEv2-HMAC-SHA512} and {@code IKEv2-AES128-CMAC}
+ * ({@link IkePrf#kdfAlgorithm()}), with the aliases {@code IKEv2-PRF-2}, {@code -4}, {@code -5},
+ * {@code -6}, {@code -7} and {@code -8} by IANA Transform ID ({@link IkePrf#kdfAlias()}).
  * {@link Ikev2Kdf} documents the derivation specs they take.
  */
 public final class Ikev2KdfServices {
@@ -23,12 +26,18 @@ public final class Ikev2KdfServices {
 
     /** Adds the KDF services of {@code provider} to {@code sink}. */
     public static void register(Provider provider, Consumer<Provider.Service> sink) {
+        sink.accept(new KdfService(provider, IkePrf.HMAC_SHA1,
+                Ikev2Kdf.HmacSha1.class.getName(), Ikev2Kdf.HmacSha1::new));
+        sink.accept(new KdfService(provider, IkePrf.AES128_XCBC,
+                Ikev2Kdf.Aes128Xcbc.class.getName(), Ikev2Kdf.Aes128Xcbc::new));
         sink.accept(new KdfService(provider, IkePrf.HMAC_SHA2_256,
                 Ikev2Kdf.HmacSha256.class.getName(), Ikev2Kdf.HmacSha256::new));
         sink.accept(new KdfService(provider, IkePrf.HMAC_SHA2_384,
                 Ikev2Kdf.HmacSha384.class.getName(), Ikev2Kdf.HmacSha384::new));
         sink.accept(new KdfService(provider, IkePrf.HMAC_SHA2_512,
                 Ikev2Kdf.HmacSha512.class.getName(), Ikev2Kdf.HmacSha512::new));
+        sink.accept(new KdfService(provider, IkePrf.AES128_CMAC,
+                Ikev2Kdf.Aes128Cmac.class.getName(), Ikev2Kdf.Aes128Cmac::new));
     }
 
     /** A constructor of one {@link Ikev2Kdf} subclass. */
@@ -47,7 +56,8 @@ public final class Ikev2KdfServices {
         private final KdfConstructor constructor;
 
         KdfService(Provider provider, IkePrf prf, String className, KdfConstructor constructor) {
-            super(provider, "KDF", prf.kdfAlgorithm(), className, List.of(), Map.of());
+            super(provider, "KDF", prf.kdfAlgorithm(), className, List.of(prf.kdfAlias()),
+                    Map.of());
             this.constructor = constructor;
         }
 

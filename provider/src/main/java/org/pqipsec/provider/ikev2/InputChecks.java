@@ -2,10 +2,14 @@ package org.pqipsec.provider.ikev2;
 
 import java.security.InvalidAlgorithmParameterException;
 import java.util.Arrays;
+import java.util.Optional;
 
 import javax.crypto.SecretKey;
 
+import org.pqipsec.provider.spec.EncryptionAlgorithm;
+import org.pqipsec.provider.spec.EncryptionTransform;
 import org.pqipsec.provider.spec.IkePrf;
+import org.pqipsec.provider.spec.IntegrityAlgorithm;
 
 /**
  * Checks the fields of the derivation specs for one PRF. Each failure is an
@@ -19,6 +23,9 @@ final class InputChecks {
 
     /** The prf+ counter is one octet, so prf+ yields at most 255 blocks (RFC 7296 §2.13). */
     static final int MAX_PRF_PLUS_BLOCKS = 255;
+
+    /** The nonce bytes that form the SKEYSEED key of a fixed-key PRF (RFC 7296 §2.14). */
+    static final int FIXED_KEY_NONCE_PREFIX = 8;
 
     private final IkePrf prf;
 
@@ -40,6 +47,39 @@ final class InputChecks {
         if (nonce.length == 0) {
             throw new InvalidAlgorithmParameterException(
                     field + " is empty; expected a nonce of 1 byte or more");
+        }
+    }
+
+    /**
+     * Rejects a nonce shorter than the 64 bits that SKEYSEED takes from it when the PRF has a
+     * fixed key size (RFC 7296 §2.14).
+     */
+    void requireFixedKeyNonce(byte[] nonce, String field)
+            throws InvalidAlgorithmParameterException {
+        if (nonce.length < FIXED_KEY_NONCE_PREFIX) {
+            throw new InvalidAlgorithmParameterException(field + " must be at least "
+                    + FIXED_KEY_NONCE_PREFIX + " bytes for " + prf + ", whose SKEYSEED key is"
+                    + " the first 8 bytes of Ni and of Nr, got " + nonce.length);
+        }
+    }
+
+    /**
+     * Rejects an integrity algorithm next to an AEAD cipher and a missing one next to another
+     * cipher. A spec built from key lengths has no transforms and passes.
+     */
+    void requireTransforms(Optional<EncryptionTransform> encryption,
+            Optional<IntegrityAlgorithm> integrity) throws InvalidAlgorithmParameterException {
+        if (encryption.isEmpty()) {
+            return;
+        }
+        EncryptionAlgorithm cipher = encryption.get().algorithm();
+        if (cipher.isAead() && integrity.isPresent()) {
+            throw new InvalidAlgorithmParameterException("integrity must be absent for "
+                    + cipher.ianaName() + ", an AEAD cipher, got " + integrity.get().ianaName());
+        }
+        if (!cipher.isAead() && integrity.isEmpty()) {
+            throw new InvalidAlgorithmParameterException("integrity is missing; "
+                    + cipher.ianaName() + " needs an integrity algorithm");
         }
     }
 

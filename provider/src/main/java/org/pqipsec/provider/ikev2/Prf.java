@@ -8,11 +8,13 @@ import java.util.Arrays;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 
+import org.pqipsec.provider.mac.AesMac;
 import org.pqipsec.provider.spec.IkePrf;
 
 /**
- * The IKEv2 PRF and prf+ (RFC 7296 §2.13) over the JDK's HMAC. Callers check the inputs first.
- * Lengths here are public values, and no branch or index depends on a secret byte.
+ * The IKEv2 PRF and prf+ (RFC 7296 §2.13) over the JDK's HMAC or this provider's AES-XCBC and
+ * AES-CMAC PRFs. Callers check the inputs first. Lengths here are public values, and no branch or
+ * index depends on a secret byte.
  */
 final class Prf {
 
@@ -67,14 +69,29 @@ final class Prf {
         }
     }
 
-    /** Returns a {@code Mac} of the PRF's HMAC, initialized with {@code key}. */
-    private static Mac newMac(IkePrf prf, byte[] key) {
+    /** Returns a {@code Mac} of the PRF, initialized with {@code key}. */
+    static Mac newMac(IkePrf prf, byte[] key) {
         try {
-            Mac mac = Mac.getInstance(prf.macAlgorithm());
+            Mac mac = switch (prf) {
+                case AES128_XCBC -> new DirectMac(AesMac.Variant.AES_XCBC_PRF_128);
+                case AES128_CMAC -> new DirectMac(AesMac.Variant.AES_CMAC_PRF_128);
+                default -> Mac.getInstance(prf.macAlgorithm());
+            };
             mac.init(new BorrowedKey(key, prf.macAlgorithm()));
             return mac;
         } catch (GeneralSecurityException e) {
             throw new ProviderException("Failed to initialize " + prf.macAlgorithm(), e);
+        }
+    }
+
+    /**
+     * A {@code Mac} over this provider's AES MAC without a provider lookup, because the KDF may
+     * run where the provider is not installed.
+     */
+    private static final class DirectMac extends Mac {
+
+        DirectMac(AesMac.Variant variant) {
+            super(new AesMac(variant), null, variant.algorithm());
         }
     }
 

@@ -1,6 +1,7 @@
 package org.pqipsec.provider.spec;
 
 import java.security.spec.AlgorithmParameterSpec;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,6 +13,8 @@ import javax.crypto.SecretKey;
  * <pre>
  * KEYMAT = prf+(SK_d, Ni | Nr)
  * KEYMAT = prf+(SK_d, g^ir (new) | Ni | Nr)      (with a key exchange in CREATE_CHILD_SA)
+ * KEYMAT = prf+(SK_d, SK(0) | Ni | Nr | SK(1) | ... | SK(n))
+ *                               (with IKE_FOLLOWUP_KE exchanges, RFC 9370 §2.2.4)
  * </pre>
  *
  * <p>{@code deriveData} returns the first {@code length} bytes of KEYMAT. RFC 7296 §2.17 takes
@@ -33,7 +36,7 @@ import javax.crypto.SecretKey;
 public final class ChildSaKeymatParameterSpec implements AlgorithmParameterSpec {
 
     private final SecretKey skD;
-    private final SecretKey sharedSecret;
+    private final List<SecretKey> sharedSecrets;
     private final byte[] ni;
     private final byte[] nr;
     private final int length;
@@ -48,7 +51,7 @@ public final class ChildSaKeymatParameterSpec implements AlgorithmParameterSpec 
      */
     public ChildSaKeymatParameterSpec(SecretKey skD, byte[] ni, byte[] nr, int length) {
         this.skD = skD;
-        this.sharedSecret = null;
+        this.sharedSecrets = List.of();
         this.ni = SpecBytes.copy(ni);
         this.nr = SpecBytes.copy(nr);
         this.length = length;
@@ -69,7 +72,34 @@ public final class ChildSaKeymatParameterSpec implements AlgorithmParameterSpec 
     public ChildSaKeymatParameterSpec(
             SecretKey skD, SecretKey sharedSecret, byte[] ni, byte[] nr, int length) {
         this.skD = skD;
-        this.sharedSecret = Objects.requireNonNull(sharedSecret, "sharedSecret");
+        this.sharedSecrets = List.of(Objects.requireNonNull(sharedSecret, "sharedSecret"));
+        this.ni = SpecBytes.copy(ni);
+        this.nr = SpecBytes.copy(nr);
+        this.length = length;
+    }
+
+    /**
+     * Creates the parameters for KEYMAT after a CREATE_CHILD_SA key exchange and its additional
+     * key exchanges in IKE_FOLLOWUP_KE exchanges (RFC 9370 §2.2.4). With an empty list it is
+     * the KEYMAT without a key exchange, and with one secret the KEYMAT of RFC 7296 §2.17.
+     *
+     * @param skD SK_d of the IKE SA
+     * @param sharedSecrets SK(0), the CREATE_CHILD_SA shared secret, then SK(1) to SK(n)
+     * @param ni the initiator's nonce of the CREATE_CHILD_SA exchange
+     * @param nr the responder's nonce of the CREATE_CHILD_SA exchange
+     * @param length the number of KEYMAT bytes
+     * @throws NullPointerException if {@code sharedSecrets} is null
+     */
+    public static ChildSaKeymatParameterSpec withKeyExchanges(SecretKey skD,
+            List<SecretKey> sharedSecrets, byte[] ni, byte[] nr, int length) {
+        return new ChildSaKeymatParameterSpec(
+                skD, SharedSecrets.copy(sharedSecrets, "sharedSecrets"), ni, nr, length);
+    }
+
+    private ChildSaKeymatParameterSpec(SecretKey skD, List<SecretKey> sharedSecrets, byte[] ni,
+            byte[] nr, int length) {
+        this.skD = skD;
+        this.sharedSecrets = sharedSecrets;
         this.ni = SpecBytes.copy(ni);
         this.nr = SpecBytes.copy(nr);
         this.length = length;
@@ -80,9 +110,19 @@ public final class ChildSaKeymatParameterSpec implements AlgorithmParameterSpec 
         return skD;
     }
 
-    /** Returns the new shared secret g^ir (new), or an empty result without a key exchange. */
+    /**
+     * Returns the new shared secret g^ir (new), SK(0) in RFC 9370 terms, or an empty result
+     * without a key exchange.
+     */
     public Optional<SecretKey> sharedSecret() {
-        return Optional.ofNullable(sharedSecret);
+        return sharedSecrets.isEmpty()
+                ? Optional.empty()
+                : Optional.ofNullable(sharedSecrets.get(0));
+    }
+
+    /** Returns SK(0) to SK(n), an unmodifiable list that is empty without a key exchange. */
+    public List<SecretKey> sharedSecrets() {
+        return sharedSecrets;
     }
 
     /** Returns a copy of the initiator's nonce Ni, or null if it was null. */

@@ -21,7 +21,9 @@ import javax.security.auth.Destroyable;
  * the exchange that created the Child SA. Either key of a direction may be absent: an AEAD cipher
  * has no integrity key, and AH or ESP with ENCR_NULL has no encryption key.
  *
- * <p>The keys are raw with the algorithm names {@link IkeSaKeys#ENCRYPTION_KEY_ALGORITHM} and
+ * <p>The keys are raw. {@link #derive(KDF, ChildSaKeymatParameterSpec, EncryptionTransform,
+ * IntegrityAlgorithm)} names them after the transforms, for example {@code ENCR_AES_GCM_16-256};
+ * the other methods use {@link IkeSaKeys#ENCRYPTION_KEY_ALGORITHM} and
  * {@link IkeSaKeys#INTEGRITY_KEY_ALGORITHM}. The caller builds the cipher's key from these bytes;
  * for AES-GCM the last 4 bytes of the encryption key are the salt (RFC 4106 §8.1).
  *
@@ -34,29 +36,88 @@ public final class ChildSaKeys implements Destroyable {
     private final DerivedSecretKey responderToInitiatorEncryptionKey;
     private final DerivedSecretKey responderToInitiatorIntegrityKey;
 
-    private ChildSaKeys(byte[] keymat, int integrityKeyLength, int encryptionKeyLength) {
+    private ChildSaKeys(byte[] keymat, int integrityKeyLength, int encryptionKeyLength,
+            String integrityKeyAlgorithm, String encryptionKeyAlgorithm) {
         int offset = 0;
 
-        initiatorToResponderEncryptionKey = encryptionKey(keymat, offset, encryptionKeyLength);
+        initiatorToResponderEncryptionKey =
+                key(keymat, offset, encryptionKeyLength, encryptionKeyAlgorithm);
         offset += encryptionKeyLength;
-        initiatorToResponderIntegrityKey = integrityKey(keymat, offset, integrityKeyLength);
+        initiatorToResponderIntegrityKey =
+                key(keymat, offset, integrityKeyLength, integrityKeyAlgorithm);
         offset += integrityKeyLength;
 
-        responderToInitiatorEncryptionKey = encryptionKey(keymat, offset, encryptionKeyLength);
+        responderToInitiatorEncryptionKey =
+                key(keymat, offset, encryptionKeyLength, encryptionKeyAlgorithm);
         offset += encryptionKeyLength;
-        responderToInitiatorIntegrityKey = integrityKey(keymat, offset, integrityKeyLength);
+        responderToInitiatorIntegrityKey =
+                key(keymat, offset, integrityKeyLength, integrityKeyAlgorithm);
     }
 
-    private static DerivedSecretKey encryptionKey(byte[] keymat, int offset, int length) {
-        return length == 0
-                ? null
-                : new DerivedSecretKey(keymat, offset, length, IkeSaKeys.ENCRYPTION_KEY_ALGORITHM);
+    private static DerivedSecretKey key(byte[] keymat, int offset, int length, String algorithm) {
+        return length == 0 ? null : new DerivedSecretKey(keymat, offset, length, algorithm);
     }
 
-    private static DerivedSecretKey integrityKey(byte[] keymat, int offset, int length) {
-        return length == 0
-                ? null
-                : new DerivedSecretKey(keymat, offset, length, IkeSaKeys.INTEGRITY_KEY_ALGORITHM);
+    /**
+     * Returns the KEYMAT length for one Child SA pair of these transforms: twice the encryption
+     * key material (salt included) and twice the integrity key.
+     *
+     * @param encryption the encryption transform
+     * @param integrity the integrity algorithm, or null for an AEAD cipher
+     */
+    public static int keymatLength(EncryptionTransform encryption, IntegrityAlgorithm integrity) {
+        Objects.requireNonNull(encryption, "encryption");
+        int integrityKeyLength = integrity == null ? 0 : integrity.keyLength();
+        return 2 * (encryption.keyMaterialLength() + integrityKeyLength);
+    }
+
+    /**
+     * Derives KEYMAT with {@code kdf} for the transforms and splits it, naming the keys after the
+     * transforms ({@link EncryptionTransform#keyAlgorithm()},
+     * {@link IntegrityAlgorithm#ianaName()}).
+     *
+     * @param kdf a KDF of this provider for the negotiated PRF
+     * @param spec the derivation parameters; {@code spec.length()} must equal
+     *     {@link #keymatLength(EncryptionTransform, IntegrityAlgorithm)}
+     * @param encryption the encryption transform
+     * @param integrity the integrity algorithm, or null for an AEAD cipher
+     * @throws InvalidAlgorithmParameterException if the length does not match the transforms, an
+     *     AEAD cipher comes with an integrity algorithm, a non-AEAD cipher comes without one, or
+     *     {@code kdf} rejects {@code spec}
+     */
+    public static ChildSaKeys derive(KDF kdf, ChildSaKeymatParameterSpec spec,
+            EncryptionTransform encryption, IntegrityAlgorithm integrity)
+            throws InvalidAlgorithmParameterException {
+        Objects.requireNonNull(kdf, "kdf");
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(encryption, "encryption");
+        if (encryption.algorithm().isAead() && integrity != null) {
+            throw new InvalidAlgorithmParameterException("integrity must be absent for "
+                    + encryption.algorithm().ianaName() + ", an AEAD cipher, got "
+                    + integrity.ianaName());
+        }
+        if (!encryption.algorithm().isAead() && integrity == null) {
+            throw new InvalidAlgorithmParameterException("integrity is missing; "
+                    + encryption.algorithm().ianaName() + " needs an integrity algorithm");
+        }
+        int expected = keymatLength(encryption, integrity);
+        if (spec.length() != expected) {
+            throw new InvalidAlgorithmParameterException("length must be " + expected + " for "
+                    + encryption.keyAlgorithm() + " and "
+                    + (integrity == null ? "no integrity algorithm" : integrity.ianaName())
+                    + ", got " + spec.length());
+        }
+
+        int integrityKeyLength = integrity == null ? 0 : integrity.keyLength();
+        byte[] keymat = kdf.deriveData(spec);
+        try {
+            checkLength(keymat, integrityKeyLength, encryption.keyMaterialLength());
+            return new ChildSaKeys(keymat, integrityKeyLength, encryption.keyMaterialLength(),
+                    integrity == null ? IkeSaKeys.INTEGRITY_KEY_ALGORITHM : integrity.ianaName(),
+                    encryption.keyAlgorithm());
+        } finally {
+            Arrays.fill(keymat, (byte) 0);
+        }
     }
 
     /**
@@ -109,6 +170,13 @@ public final class ChildSaKeys implements Destroyable {
      */
     public static ChildSaKeys split(
             byte[] keymat, int integrityKeyLength, int encryptionKeyLength) {
+        checkLength(keymat, integrityKeyLength, encryptionKeyLength);
+        return new ChildSaKeys(keymat, integrityKeyLength, encryptionKeyLength,
+                IkeSaKeys.INTEGRITY_KEY_ALGORITHM, IkeSaKeys.ENCRYPTION_KEY_ALGORITHM);
+    }
+
+    private static void checkLength(byte[] keymat, int integrityKeyLength,
+            int encryptionKeyLength) {
         Objects.requireNonNull(keymat, "keymat");
         long expected = requiredLength(integrityKeyLength, encryptionKeyLength);
         if (keymat.length != expected) {
@@ -116,7 +184,6 @@ public final class ChildSaKeys implements Destroyable {
                     + " bytes for integrityKeyLength " + integrityKeyLength
                     + " and encryptionKeyLength " + encryptionKeyLength + ", got " + keymat.length);
         }
-        return new ChildSaKeys(keymat, integrityKeyLength, encryptionKeyLength);
     }
 
     private static long requiredLength(int integrityKeyLength, int encryptionKeyLength) {

@@ -20,10 +20,13 @@ import javax.security.auth.Destroyable;
  * <ul>
  *   <li>SK_d, SK_pi and SK_pr: the PRF's {@code Mac} algorithm, for example {@code "HmacSHA256"},
  *       because each of them keys the negotiated PRF;
- *   <li>SK_ai and SK_ar: {@code "INTEG"}, and SK_ei and SK_er: {@code "ENCR"}, the IKEv2 names of
- *       the integrity and encryption transform types. The KDF does not know the negotiated
- *       transforms, so the caller builds the cipher's key from these bytes. For AES-GCM that
- *       means splitting off the 4-byte salt at the end (RFC 5282 §7.1).
+ *   <li>SK_ai and SK_ar: the IANA name of the integrity algorithm, for example
+ *       {@code "AUTH_HMAC_SHA2_256_128"}, and SK_ei and SK_er: the IANA name and key length of
+ *       the encryption transform, for example {@code "ENCR_AES_GCM_16-256"}, when the spec was
+ *       created from transforms. Otherwise {@code "INTEG"} and {@code "ENCR"}, the IKEv2 names
+ *       of the integrity and encryption transform types. The caller builds the cipher's key from
+ *       these bytes. For AES-GCM that means splitting off the 4-byte salt at the end (RFC 5282
+ *       §7.1).
  * </ul>
  *
  * <p>{@link #destroy()} overwrites every key with zeros.
@@ -44,8 +47,8 @@ public final class IkeSaKeys implements Destroyable {
     private final DerivedSecretKey skPi;
     private final DerivedSecretKey skPr;
 
-    private IkeSaKeys(
-            IkePrf prf, byte[] keyMaterial, int integrityKeyLength, int encryptionKeyLength) {
+    private IkeSaKeys(IkePrf prf, byte[] keyMaterial, int integrityKeyLength,
+            int encryptionKeyLength, String integrityKeyAlgorithm, String encryptionKeyAlgorithm) {
         int prfLength = prf.outputLength();
         String prfKeyAlgorithm = prf.macAlgorithm();
         int offset = 0;
@@ -55,10 +58,10 @@ public final class IkeSaKeys implements Destroyable {
 
         if (integrityKeyLength > 0) {
             skAi = new DerivedSecretKey(
-                    keyMaterial, offset, integrityKeyLength, INTEGRITY_KEY_ALGORITHM);
+                    keyMaterial, offset, integrityKeyLength, integrityKeyAlgorithm);
             offset += integrityKeyLength;
             skAr = new DerivedSecretKey(
-                    keyMaterial, offset, integrityKeyLength, INTEGRITY_KEY_ALGORITHM);
+                    keyMaterial, offset, integrityKeyLength, integrityKeyAlgorithm);
             offset += integrityKeyLength;
         } else {
             skAi = null;
@@ -66,10 +69,10 @@ public final class IkeSaKeys implements Destroyable {
         }
 
         skEi = new DerivedSecretKey(
-                keyMaterial, offset, encryptionKeyLength, ENCRYPTION_KEY_ALGORITHM);
+                keyMaterial, offset, encryptionKeyLength, encryptionKeyAlgorithm);
         offset += encryptionKeyLength;
         skEr = new DerivedSecretKey(
-                keyMaterial, offset, encryptionKeyLength, ENCRYPTION_KEY_ALGORITHM);
+                keyMaterial, offset, encryptionKeyLength, encryptionKeyAlgorithm);
         offset += encryptionKeyLength;
 
         skPi = new DerivedSecretKey(keyMaterial, offset, prfLength, prfKeyAlgorithm);
@@ -97,7 +100,17 @@ public final class IkeSaKeys implements Destroyable {
 
         byte[] keyMaterial = kdf.deriveData(spec);
         try {
-            return split(prf, keyMaterial, spec.integrityKeyLength(), spec.encryptionKeyLength());
+            IkeSaKeys keys = split(
+                    prf, keyMaterial, spec.integrityKeyLength(), spec.encryptionKeyLength());
+            if (spec.encryption().isEmpty()) {
+                return keys;
+            }
+            keys.destroy();
+            String integrityName = spec.integrity()
+                    .map(IntegrityAlgorithm::ianaName).orElse(INTEGRITY_KEY_ALGORITHM);
+            return new IkeSaKeys(prf, keyMaterial, spec.integrityKeyLength(),
+                    spec.encryptionKeyLength(), integrityName,
+                    spec.encryption().get().keyAlgorithm());
         } finally {
             Arrays.fill(keyMaterial, (byte) 0);
         }
@@ -135,7 +148,8 @@ public final class IkeSaKeys implements Destroyable {
                     + " and encryptionKeyLength " + encryptionKeyLength + ", got "
                     + keyMaterial.length);
         }
-        return new IkeSaKeys(prf, keyMaterial, integrityKeyLength, encryptionKeyLength);
+        return new IkeSaKeys(prf, keyMaterial, integrityKeyLength, encryptionKeyLength,
+                INTEGRITY_KEY_ALGORITHM, ENCRYPTION_KEY_ALGORITHM);
     }
 
     /** Returns SK_d, the key for deriving Child SA keys and the next SKEYSEED. */

@@ -1,6 +1,8 @@
 package org.pqipsec.provider.spec;
 
 import java.security.spec.AlgorithmParameterSpec;
+import java.util.Objects;
+import java.util.Optional;
 
 import javax.crypto.SecretKey;
 
@@ -36,6 +38,8 @@ public final class IkeSaKeysParameterSpec implements AlgorithmParameterSpec {
     private final byte[] spiR;
     private final int integrityKeyLength;
     private final int encryptionKeyLength;
+    private final EncryptionTransform encryption;
+    private final IntegrityAlgorithm integrity;
 
     /**
      * Creates the parameters for the IKE SA keys.
@@ -66,6 +70,54 @@ public final class IkeSaKeysParameterSpec implements AlgorithmParameterSpec {
         this.spiR = SpecBytes.copy(spiR);
         this.integrityKeyLength = integrityKeyLength;
         this.encryptionKeyLength = encryptionKeyLength;
+        this.encryption = null;
+        this.integrity = null;
+    }
+
+    /**
+     * Creates the parameters for the IKE SA keys of a negotiated transform set, which sets the
+     * key lengths. An AEAD cipher (AES-GCM, AES-CCM, ChaCha20-Poly1305) has no integrity
+     * algorithm, so SK_ai and SK_ar are empty, and its SK_ei and SK_er carry the salt after the
+     * key (RFC 5282 §7.1, RFC 7634 §2). {@link IkeSaKeys#derive} names the keys after the
+     * transforms.
+     *
+     * @param skeyseed SKEYSEED
+     * @param ni the initiator's nonce Ni
+     * @param nr the responder's nonce Nr
+     * @param spiI the initiator's 8-byte IKE SPI
+     * @param spiR the responder's 8-byte IKE SPI
+     * @param encryption the encryption transform
+     * @param integrity the integrity algorithm, or null for an AEAD cipher; the KDF rejects a
+     *     missing one for a non-AEAD cipher and a present one for an AEAD cipher
+     * @throws NullPointerException if {@code encryption} is null
+     */
+    public IkeSaKeysParameterSpec(
+            SecretKey skeyseed,
+            byte[] ni,
+            byte[] nr,
+            byte[] spiI,
+            byte[] spiR,
+            EncryptionTransform encryption,
+            IntegrityAlgorithm integrity) {
+        this.skeyseed = skeyseed;
+        this.ni = SpecBytes.copy(ni);
+        this.nr = SpecBytes.copy(nr);
+        this.spiI = SpecBytes.copy(spiI);
+        this.spiR = SpecBytes.copy(spiR);
+        this.encryption = Objects.requireNonNull(encryption, "encryption");
+        this.integrity = integrity;
+        this.integrityKeyLength = integrity == null ? 0 : integrity.keyLength();
+        this.encryptionKeyLength = encryption.keyMaterialLength();
+    }
+
+    /** Returns the encryption transform, if the spec was created from transforms. */
+    public Optional<EncryptionTransform> encryption() {
+        return Optional.ofNullable(encryption);
+    }
+
+    /** Returns the integrity algorithm, if the spec was created from transforms with one. */
+    public Optional<IntegrityAlgorithm> integrity() {
+        return Optional.ofNullable(integrity);
     }
 
     /** Returns SKEYSEED. */

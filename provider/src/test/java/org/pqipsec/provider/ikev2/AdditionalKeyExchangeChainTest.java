@@ -52,13 +52,13 @@ class AdditionalKeyExchangeChainTest {
     private static final int HMAC_SHA256_INTEGRITY_KEY_LENGTH = 32;
 
     @ParameterizedTest
-    @EnumSource(IkePrf.class)
+    @EnumSource(value = IkePrf.class, names = "HMAC_.*", mode = EnumSource.Mode.MATCH_ANY)
     void chainWithAeadMatchesReference(IkePrf prf) throws GeneralSecurityException {
         runChain(prf, 0, AEAD_ENCRYPTION_KEY_LENGTH, 0x9370_0001L);
     }
 
     @ParameterizedTest
-    @EnumSource(IkePrf.class)
+    @EnumSource(value = IkePrf.class, names = "HMAC_.*", mode = EnumSource.Mode.MATCH_ANY)
     void chainWithIntegrityKeysMatchesReference(IkePrf prf) throws GeneralSecurityException {
         runChain(prf, HMAC_SHA256_INTEGRITY_KEY_LENGTH, CBC_ENCRYPTION_KEY_LENGTH, 0x9370_0002L);
     }

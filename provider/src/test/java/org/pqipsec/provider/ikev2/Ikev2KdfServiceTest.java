@@ -38,6 +38,9 @@ class Ikev2KdfServiceTest {
     private static final PQIPsecProvider PROVIDER = new PQIPsecProvider();
 
     private static final Map<IkePrf, Class<?>> IMPLEMENTATIONS = Map.of(
+            IkePrf.HMAC_SHA1, Ikev2Kdf.HmacSha1.class,
+            IkePrf.AES128_XCBC, Ikev2Kdf.Aes128Xcbc.class,
+            IkePrf.AES128_CMAC, Ikev2Kdf.Aes128Cmac.class,
             IkePrf.HMAC_SHA2_256, Ikev2Kdf.HmacSha256.class,
             IkePrf.HMAC_SHA2_384, Ikev2Kdf.HmacSha384.class,
             IkePrf.HMAC_SHA2_512, Ikev2Kdf.HmacSha512.class);
@@ -64,6 +67,16 @@ class Ikev2KdfServiceTest {
         assertEquals(IMPLEMENTATIONS.get(prf).getName(), service.getClassName());
     }
 
+    @ParameterizedTest
+    @EnumSource(IkePrf.class)
+    void serviceFoundByIanaAlias(IkePrf prf) throws GeneralSecurityException {
+        KDF kdf = KDF.getInstance("IKEv2-PRF-" + prf.ianaId(), PROVIDER);
+
+        byte[] skeyseed = kdf.deriveData(new SkeyseedParameterSpec(NI, NR, GIR));
+
+        assertEquals(prf.outputLength(), skeyseed.length);
+    }
+
     @Test
     void kdfNamesMatchIanaPrfs() {
         assertEquals("IKEv2-HMAC-SHA256", IkePrf.HMAC_SHA2_256.kdfAlgorithm());
@@ -72,19 +85,22 @@ class Ikev2KdfServiceTest {
         assertEquals(Optional.of(IkePrf.HMAC_SHA2_256), IkePrf.fromIanaId(5));
         assertEquals(Optional.of(IkePrf.HMAC_SHA2_384), IkePrf.fromIanaId(6));
         assertEquals(Optional.of(IkePrf.HMAC_SHA2_512), IkePrf.fromIanaId(7));
-        assertEquals(Optional.empty(), IkePrf.fromIanaId(2), "PRF_HMAC_SHA1 is not supported");
-        assertEquals(Optional.empty(), IkePrf.fromIanaId(4), "PRF_AES128_XCBC is not supported");
+        assertEquals(Optional.of(IkePrf.HMAC_SHA1), IkePrf.fromIanaId(2));
+        assertEquals(Optional.of(IkePrf.AES128_XCBC), IkePrf.fromIanaId(4));
+        assertEquals(Optional.of(IkePrf.AES128_CMAC), IkePrf.fromIanaId(8));
+        assertEquals(Optional.empty(), IkePrf.fromIanaId(1), "PRF_HMAC_MD5 is not supported");
+        assertEquals(Optional.empty(), IkePrf.fromIanaId(3), "PRF_HMAC_TIGER is not supported");
     }
 
     @ParameterizedTest
-    @EnumSource(IkePrf.class)
+    @EnumSource(value = IkePrf.class, names = "HMAC_.*", mode = EnumSource.Mode.MATCH_ANY)
     void outputLengthMatchesJdkMac(IkePrf prf) throws GeneralSecurityException {
         assertEquals(Mac.getInstance(prf.macAlgorithm()).getMacLength(), prf.outputLength());
     }
 
     /** Checks each service's SKEYSEED against the JDK HMAC of that service's PRF. */
     @ParameterizedTest
-    @EnumSource(IkePrf.class)
+    @EnumSource(value = IkePrf.class, names = "HMAC_.*", mode = EnumSource.Mode.MATCH_ANY)
     void skeyseedUsesServicePrf(IkePrf prf) throws GeneralSecurityException {
         KDF kdf = KDF.getInstance(prf.kdfAlgorithm(), PROVIDER);
         Mac mac = Mac.getInstance(prf.macAlgorithm());
