@@ -167,7 +167,7 @@ public final class Json {
         int start = position;
         consume('-');
         if (consume('0')) {
-            // A leading zero stands alone: "01" is invalid.
+            // A leading zero is the whole integer part, so "01" is invalid.
         } else if (!digits()) {
             throw error("expected a digit");
         }

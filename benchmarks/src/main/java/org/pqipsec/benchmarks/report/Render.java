@@ -83,9 +83,7 @@ public final class Render {
         }
         Path markdownDirectory = markdown.toAbsolutePath().getParent();
         String chartLink = markdownDirectory.relativize(chartDirectory.toAbsolutePath()).toString().replace('\\', '/');
-        if (markdownDirectory.getParent() != null) {
-            Files.createDirectories(markdownDirectory);
-        }
+        Files.createDirectories(markdownDirectory);
         Files.writeString(markdown, report.markdown(chartLink.isEmpty() ? "." : chartLink), StandardCharsets.UTF_8);
         System.out.println("render: wrote " + markdown + " and " + report.charts().size() + " charts in " + chartDirectory);
     }

@@ -90,14 +90,14 @@ final class Report {
 
     private void appendRun(StringBuilder out) {
         out.append("## Run\n\n| | |\n|---|---|\n");
-        Map<String, String> shown = new LinkedHashMap<>(environment);
+        Map<String, String> remaining = new LinkedHashMap<>(environment);
         for (Map.Entry<String, String> label : ENVIRONMENT_LABELS.entrySet()) {
-            String value = shown.remove(label.getKey());
+            String value = remaining.remove(label.getKey());
             if (value != null && !label.getKey().equals("command") && !label.getKey().equals("note")) {
                 out.append("| ").append(label.getValue()).append(" | ").append(cell(value)).append(" |\n");
             }
         }
-        shown.forEach((key, value) -> out.append("| ").append(cell(key)).append(" | ").append(cell(value)).append(" |\n"));
+        remaining.forEach((key, value) -> out.append("| ").append(cell(key)).append(" | ").append(cell(value)).append(" |\n"));
 
         out.append("| JDK | ").append(cell(distinct(m -> m.settings().jdkVersion() + ", " + m.settings().vmName()
                 + " " + m.settings().vmVersion()))).append(" |\n");

@@ -56,7 +56,7 @@ final class JmhResults {
     }
 
     /**
-     * A run of two classes: a packet benchmark with a size parameter and a KEM benchmark with a
+     * Returns a run of two classes: a packet benchmark with a size parameter and a KEM benchmark with a
      * parameter set, each with pqipsec and two peers.
      */
     static JmhResults sample() {
