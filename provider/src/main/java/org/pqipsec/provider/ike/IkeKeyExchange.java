@@ -147,7 +147,7 @@ public final class IkeKeyExchange {
         /** Returns the initiator's Key Exchange Data: a public value or an ML-KEM ek. */
         public byte[] keyExchangeData() {
             return method.isKem()
-                    ? keyPair.getPublic().getEncoded()
+                    ? PeerValues.rawEncapsulationKey(method, keyPair.getPublic())
                     : encodePublic(method, keyPair.getPublic());
         }
 
@@ -410,6 +410,16 @@ public final class IkeKeyExchange {
             byte[] copy = data.clone();
             copy[31] &= 0x7f;
             return new BigInteger(1, reverse(copy));
+        }
+
+        /** Returns the raw ML-KEM ek (FIPS 203 ByteEncode of t̂ ‖ ρ), not its X.509 encoding. */
+        static byte[] rawEncapsulationKey(KeyExchangeMethod method, PublicKey key) {
+            try {
+                return KeyFactory.getInstance(method.ianaName(), PROVIDER)
+                        .getKeySpec(key, java.security.spec.EncodedKeySpec.class).getEncoded();
+            } catch (java.security.GeneralSecurityException e) {
+                throw new ProviderException("cannot encode the " + method.ianaName() + " encapsulation key", e);
+            }
         }
 
         /** Parses an ML-KEM ek; the provider applies the FIPS 203 §7.2 modulus check. */
