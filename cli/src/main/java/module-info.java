@@ -9,4 +9,5 @@ module org.pqipsec.cli {
     opens org.pqipsec.cli to info.picocli;
     opens org.pqipsec.cli.demo to info.picocli;
     opens org.pqipsec.cli.keys to info.picocli;
+    opens org.pqipsec.cli.esp to info.picocli;
 }

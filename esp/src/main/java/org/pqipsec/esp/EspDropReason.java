@@ -38,7 +38,8 @@ public enum EspDropReason {
 
     /**
      * A UDP-encapsulated datagram carries no ESP packet (RFC 3948 §2.2): a NAT-keepalive byte, an
-     * IKE message after the non-ESP marker, or fewer bytes than a UDP header.
+     * IKE message after the non-ESP marker, or fewer bytes than a UDP header. {@link TransportMode}
+     * also uses it for an IP packet whose protocol is neither ESP nor UDP.
      */
     NOT_ESP,
 

@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 
 import org.pqipsec.cli.capture.CaptureFileException;
 import org.pqipsec.cli.capture.EspSaFile;
+import org.pqipsec.cli.support.OutputFiles;
 import org.pqipsec.esp.EspInboundSa;
 import org.pqipsec.esp.EspOutboundSa;
 import org.pqipsec.esp.EspTransform;

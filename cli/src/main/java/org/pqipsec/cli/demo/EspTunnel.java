@@ -2,8 +2,6 @@ package org.pqipsec.cli.demo;
 
 import java.io.IOException;
 import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +17,7 @@ import org.pqipsec.cli.capture.CaptureReader;
 import org.pqipsec.cli.capture.IpPacket;
 import org.pqipsec.cli.capture.NotIp;
 import org.pqipsec.cli.capture.PcapWriter;
+import org.pqipsec.cli.support.OuterIpv4Header;
 import org.pqipsec.esp.DecapsulatedPacket;
 import org.pqipsec.esp.EspDropException;
 import org.pqipsec.esp.EspDropReason;
@@ -35,10 +34,10 @@ import org.pqipsec.esp.NextHeader;
 final class EspTunnel {
 
     /** Outer source address, the initiator: 192.0.2.1 from TEST-NET-1 (RFC 5737). */
-    static final Inet4Address INITIATOR_ADDRESS = documentationAddress(192, 0, 2, 1);
+    static final Inet4Address INITIATOR_ADDRESS = OuterIpv4Header.DOCUMENTATION_SOURCE;
 
     /** Outer destination address, the responder: 198.51.100.1 from TEST-NET-2 (RFC 5737). */
-    static final Inet4Address RESPONDER_ADDRESS = documentationAddress(198, 51, 100, 1);
+    static final Inet4Address RESPONDER_ADDRESS = OuterIpv4Header.DOCUMENTATION_DESTINATION;
 
     private EspTunnel() {}
 
@@ -217,13 +216,5 @@ final class EspTunnel {
                     + expected.length() + "-byte packet";
         }
         return null;
-    }
-
-    private static Inet4Address documentationAddress(int a, int b, int c, int d) {
-        try {
-            return (Inet4Address) InetAddress.getByAddress(new byte[] {(byte) a, (byte) b, (byte) c, (byte) d});
-        } catch (UnknownHostException e) {
-            throw new AssertionError("a 4-byte address is always valid", e);
-        }
     }
 }

@@ -97,4 +97,57 @@ class EspSaFileTest {
         assertEquals("IPv6 addresses with a scope id cannot be written to esp_sa", scoped.getMessage());
         assertEquals(List.of(), file.entries(), "rejected SAs are not added");
     }
+
+    @Test
+    void parseReadsEveryTransformBack() throws Exception {
+        EspSaFile written = new EspSaFile();
+        int spi = 0x1000;
+        for (org.pqipsec.esp.EspTransform transform : org.pqipsec.esp.EspTransform.values()) {
+            written.add(address("192.0.2.1"), address("198.51.100.1"), spi++, transform, CaptureBytes.counting(32), SALT);
+        }
+        written.add(address("2001:db8::1"), address("2001:db8::2"), 0xffff_ffff, KEY_128, SALT);
+
+        EspSaFile read = EspSaFile.parse(written.content(), "esp_sa");
+
+        assertEquals(written.entries().size(), read.entries().size());
+        for (int i = 0; i < read.entries().size(); i++) {
+            assertEquals(written.entries().get(i).record(), read.entries().get(i).record(), "record " + (i + 1));
+            assertEquals(written.entries().get(i).transform(), read.entries().get(i).transform());
+        }
+    }
+
+    @Test
+    void parseNamesLineAndField() throws Exception {
+        String valid = "\"IPv4\",\"192.0.2.1\",\"192.0.2.2\",\"0x00001234\",\"AES-GCM with 8 octet ICV [RFC4106]\","
+                + "\"0x000102030405060708090a0b0c0d0e0fa1a2a3a4\",\"NULL\",\"\"";
+        assertEquals(1, assertDoesNotThrowParse(valid).entries().size());
+
+        assertParseError(valid.replace("\"IPv4\"", "\"Any\""),
+                "f: line 1: field 1 (protocol): expected \"IPv4\" or \"IPv6\", got \"Any\"");
+        assertParseError(valid.replace("192.0.2.1", "example.com"),
+                "f: line 1: field 2 (source address): \"example.com\" is not an IPv4 address");
+        assertParseError(valid.replace("\"192.0.2.2\"", "\"*\""),
+                "f: line 1: field 3 (destination address): wildcard addresses are not supported; give the address");
+        assertParseError(valid.replace("0x00001234", "0x000000ff"),
+                "f: line 1: field 4 (SPI): SPI 0x000000ff is reserved; values 0 to 255 are not assigned to SAs"
+                        + " (RFC 4303 §2.1)");
+        assertParseError(valid.replace("AES-GCM with 8 octet ICV [RFC4106]", "AES-CBC [RFC3602]"),
+                "f: line 1: field 5 (encryption algorithm): unsupported algorithm \"AES-CBC [RFC3602]\"");
+        assertParseError(valid.replace("0x000102030405060708090a0b0c0d0e0fa1a2a3a4", "0x0001020304050607zz"),
+                "f: line 1: field 6 (encryption key): contains a character that is not a hex digit");
+        assertParseError(valid.replace("\"NULL\"", "\"HMAC-SHA-1-96 [RFC2404]\""),
+                "f: line 1: field 7 (authentication algorithm): expected \"NULL\"");
+        assertParseError(valid.replace(",\"NULL\",\"\"", ",\"NULL\""), "f: line 1: expected 8 quoted fields, got 7");
+        assertParseError("# only a comment\n", "f: contains no SA records");
+    }
+
+    private static EspSaFile assertDoesNotThrowParse(String content) throws EspSaFileException {
+        return EspSaFile.parse(content, "f");
+    }
+
+    private static void assertParseError(String content, String messageStart) {
+        EspSaFileException error = assertThrows(EspSaFileException.class, () -> EspSaFile.parse(content, "f"));
+        org.junit.jupiter.api.Assertions.assertTrue(error.getMessage().startsWith(messageStart), error.getMessage());
+        org.junit.jupiter.api.Assertions.assertFalse(error.getMessage().contains("0001020304"), error.getMessage());
+    }
 }

@@ -1,4 +1,4 @@
-package org.pqipsec.cli.demo;
+package org.pqipsec.cli.support;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,7 +26,7 @@ class OuterIpv4HeaderTest {
     void wrapWritesValidHeader() {
         byte[] payload = {1, 2, 3, 4, 5};
 
-        byte[] packet = OuterIpv4Header.wrap(EspTunnel.INITIATOR_ADDRESS, EspTunnel.RESPONDER_ADDRESS, 0x1234, payload);
+        byte[] packet = OuterIpv4Header.wrap(OuterIpv4Header.DOCUMENTATION_SOURCE, OuterIpv4Header.DOCUMENTATION_DESTINATION, 0x1234, payload);
 
         assertEquals(25, packet.length);
         assertEquals("45000019123400004032", HEX.formatHex(packet, 0, 10));
@@ -40,13 +40,13 @@ class OuterIpv4HeaderTest {
         byte[] payload = new byte[65_535 - 20 + 1];
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> OuterIpv4Header.wrap(EspTunnel.INITIATOR_ADDRESS, EspTunnel.RESPONDER_ADDRESS, 0, payload));
+                () -> OuterIpv4Header.wrap(OuterIpv4Header.DOCUMENTATION_SOURCE, OuterIpv4Header.DOCUMENTATION_DESTINATION, 0, payload));
         assertTrue(e.getMessage().contains("65536"), e.getMessage());
     }
 
     @Test
     void unwrapRejectsEachBadField() {
-        byte[] good = OuterIpv4Header.wrap(EspTunnel.INITIATOR_ADDRESS, EspTunnel.RESPONDER_ADDRESS, 7, new byte[8]);
+        byte[] good = OuterIpv4Header.wrap(OuterIpv4Header.DOCUMENTATION_SOURCE, OuterIpv4Header.DOCUMENTATION_DESTINATION, 7, new byte[8]);
 
         byte[] version = good.clone();
         version[0] = 0x46;

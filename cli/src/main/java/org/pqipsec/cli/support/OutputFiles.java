@@ -1,4 +1,4 @@
-package org.pqipsec.cli.demo;
+package org.pqipsec.cli.support;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -10,11 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The files of one demo run, written under temporary names and renamed into place together at
- * the end. A run that fails leaves the files of the previous run as they were, never a mix of
+ * The files of one command run, written under temporary names and renamed into place together
+ * at the end. A run that fails leaves the files of the previous run as they were, never a mix of
  * old and new files.
  */
-final class OutputFiles {
+public final class OutputFiles {
 
     private final Path directory;
     private final Map<Path, Path> stagedToFinal = new LinkedHashMap<>();
@@ -28,7 +28,7 @@ final class OutputFiles {
      *
      * @throws IOException if it cannot be created or exists and is not a directory
      */
-    static OutputFiles in(Path directory) throws IOException {
+    public static OutputFiles in(Path directory) throws IOException {
         if (Files.exists(directory) && !Files.isDirectory(directory)) {
             throw new FileAlreadyExistsException(directory.toString(), null, "exists and is not a directory");
         }
@@ -36,19 +36,20 @@ final class OutputFiles {
         return new OutputFiles(directory);
     }
 
-    Path directory() {
+    /** Returns the output directory. */
+    public Path directory() {
         return directory;
     }
 
     /** Returns the path to write {@code name} to until {@link #commit()} renames it. */
-    Path stage(String name) {
+    public Path stage(String name) {
         Path staged = directory.resolve("." + name + ".partial");
         stagedToFinal.put(staged, directory.resolve(name));
         return staged;
     }
 
     /** Renames every staged file to its final name, replacing the files of an earlier run. */
-    void commit() throws IOException {
+    public void commit() throws IOException {
         for (Map.Entry<Path, Path> file : stagedToFinal.entrySet()) {
             try {
                 Files.move(file.getKey(), file.getValue(),
@@ -61,7 +62,7 @@ final class OutputFiles {
     }
 
     /** Deletes the staged files of a run that failed. */
-    void discard() {
+    public void discard() {
         for (Path staged : stagedToFinal.keySet()) {
             try {
                 Files.deleteIfExists(staged);
