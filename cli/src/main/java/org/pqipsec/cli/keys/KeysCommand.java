@@ -211,10 +211,17 @@ public final class KeysCommand implements Callable<Integer> {
                             : in.ikeIntegrity.ianaName());
             return;
         }
+        boolean checked = WiresharkTables.checksIntegrity(in.ikeIntegrity);
+        byte[] none = new byte[0];
         String line = WiresharkTables.ikev2Line(in.spiI, in.spiR, keys.skEi().getEncoded(),
-                keys.skEr().getEncoded(), encryption.get(), skAi, skAr, integrity.get());
+                keys.skEr().getEncoded(), encryption.get(), checked ? skAi : none,
+                checked ? skAr : none, integrity.get());
         Files.writeString(file, line + "\n", StandardCharsets.US_ASCII);
         out.printf("wrote %s%n", file);
+        if (!checked) {
+            out.printf("  Wireshark 4.0 decrypts but does not check %s%n",
+                    in.ikeIntegrity.ianaName());
+        }
     }
 
     private void writeEspSa(PrintWriter out, Inputs in, byte[] keyIr, byte[] keyRi)

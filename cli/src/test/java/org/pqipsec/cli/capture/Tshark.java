@@ -145,19 +145,42 @@ public final class Tshark {
      * with the first occurrence of a field repeated in a frame.
      */
     static List<List<String>> fields(Path capture, String... fieldNames) throws IOException, InterruptedException {
+        return fields(capture, List.of(), fieldNames);
+    }
+
+    /**
+     * Returns tshark's value of each field for every frame of a capture, as
+     * {@link #fields(Path, String...)} does, with {@code configFiles} (such as an
+     * {@code ikev2_decryption_table}) copied by name into the temporary configuration directory.
+     */
+    public static List<List<String>> fields(Path capture, List<Path> configFiles, String... fieldNames)
+            throws IOException, InterruptedException {
+        List<String> options = new ArrayList<>(List.of(
+                "-T", "fields", "-E", "header=n", "-E", "separator=/t", "-E", "occurrence=f"));
+        for (String field : fieldNames) {
+            options.add("-e");
+            options.add(field);
+        }
+        return dissect(capture, configFiles, options).lines()
+                .map(line -> Arrays.asList(line.split("\t", -1)))
+                .toList();
+    }
+
+    /**
+     * Runs {@code tshark -n -r CAPTURE OPTIONS} with {@code configFiles} copied by name into the
+     * temporary configuration directory, and returns its standard output.
+     */
+    public static String dissect(Path capture, List<Path> configFiles, List<String> options)
+            throws IOException, InterruptedException {
         Path configDirectory = Files.createTempDirectory("pqipsec-wireshark-");
         try {
-            List<String> command = new ArrayList<>(List.of(
-                    executable("tshark").toString(), "-n", "-r", capture.toString(),
-                    "-T", "fields", "-E", "header=n", "-E", "separator=/t", "-E", "occurrence=f"));
-            for (String field : fieldNames) {
-                command.add("-e");
-                command.add(field);
+            for (Path file : configFiles) {
+                Files.copy(file, configDirectory.resolve(file.getFileName()));
             }
-            String output = run(command, configDirectory);
-            return output.lines()
-                    .map(line -> Arrays.asList(line.split("\t", -1)))
-                    .toList();
+            List<String> command = new ArrayList<>(List.of(
+                    executable("tshark").toString(), "-n", "-r", capture.toString()));
+            command.addAll(options);
+            return run(command, configDirectory);
         } finally {
             deleteTree(configDirectory);
         }

@@ -62,10 +62,10 @@ class KeysCommandTest {
         assertTrue(run.out().contains("INTEG r->i cde612189fd46de870faec04f92b40b0bfdbd9e1"));
 
         String table = Files.readString(directory.resolve("ikev2_decryption_table"));
-        assertEquals("\"5f54bf6d8b48e6e1\",\"909232b3d1edcb5c\","
-                + "\"5cbfd33f75796c0188c4a3a546aec4a1\",\"c33b35fcf29514cd9d8b4a695e1a816e\","
-                + "\"AES-CBC-128 [RFC3602]\",\"554fbf5a05b7f511e05a30ce23d874db9ef55e51\","
-                + "\"36d83420788337ca32ecaa46892c48808dcd58b1\",\"HMAC_SHA1_96 [RFC2404]\"\n",
+        assertEquals("5f54bf6d8b48e6e1,909232b3d1edcb5c,"
+                + "5cbfd33f75796c0188c4a3a546aec4a1,c33b35fcf29514cd9d8b4a695e1a816e,"
+                + "\"AES-CBC-128 [RFC3602]\",554fbf5a05b7f511e05a30ce23d874db9ef55e51,"
+                + "36d83420788337ca32ecaa46892c48808dcd58b1,\"HMAC_SHA1_96 [RFC2404]\"\n",
                 table);
         assertTrue(run.out().contains("esp_sa not written: only ENCR_AES_GCM_16"), run.out());
     }
