@@ -1,18 +1,15 @@
 package org.pqipsec.benchmarks;
 
 import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
-import org.bouncycastle.crypto.modes.GCMBlockCipher;
-import org.bouncycastle.crypto.modes.GCMModeCipher;
-import org.bouncycastle.crypto.engines.AESEngine;
-import org.bouncycastle.crypto.params.AEADParameters;
-import org.bouncycastle.crypto.params.KeyParameter;
+
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
@@ -29,212 +26,170 @@ import org.pqipsec.esp.EspOutboundSa;
 import org.pqipsec.esp.EspTransform;
 
 /**
- * ESP seal and open with ENCR_AES_GCM_16 and a 256-bit key, per packet, for single packets and
- * bursts of 32, against the same ESP packet built by "JCA-naive" code (one {@code Cipher.init}
- * per packet with a new parameter object) and by BouncyCastle's {@code GCMBlockCipher}.
+ * ESP seal and open with ENCR_AES_GCM_16 and AES-256, one packet at a time and in bursts of
+ * {@value #BURST}, at the packet sizes of common links up to a 9000-byte jumbo frame. pqipsec
+ * runs its {@code ByteBuffer} API into buffers allocated once, and its burst methods; the peers
+ * ({@link NaiveJcaEsp}, {@link BouncyCastleEsp}) have no burst API, so their bursts are loops
+ * of single packets. Throughput is in packets per second.
  *
- * <p>Open runs on an inbound SA with anti-replay disabled, so the same packets can be opened
- * again in every invocation; the window costs one lock and a few bit operations per packet.
+ * <p>pqipsec's inbound SA runs with anti-replay disabled, so the same packets can be opened in
+ * every invocation; the peers have no anti-replay window either.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 1)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
 @Fork(1)
 @State(Scope.Thread)
 public class EspBurstBenchmark {
 
-    private static final int BURST = 32;
+    static final int BURST = 32;
+
     private static final int SPI = 0x1000_0001;
 
-    @Param({"64", "128", "256", "512", "1024", "1400", "9000"})
-    public int size;
+    /** Room for the ESP header, IV, padding, trailer and ICV around a payload. */
+    private static final int PACKET_OVERHEAD = 64;
 
-    private final byte[] keyMaterial = new byte[36];
+    /** Payload length in bytes: the inner packet that tunnel mode carries. */
+    @Param({"64", "128", "256", "512", "1024", "1400", "9000"})
+    public int packetSize;
+
+    @Param({"pqipsec", "JCA-naive", "BouncyCastle"})
+    public String implementation;
+
+    // pqipsec: SAs and buffers allocated once.
     private EspOutboundSa outbound;
     private EspInboundSa inbound;
-    private ByteBuffer[] payloads;
-    private ByteBuffer[] packets;
-    private ByteBuffer[] sealedPackets;
-    private ByteBuffer[] plaintexts;
+    private ByteBuffer[] payloadBuffers;
+    private ByteBuffer[] packetBuffers;
+    private ByteBuffer[] sealedBuffers;
+    private ByteBuffer[] openedBuffers;
     private int[] nextHeaders;
     private DecapsulationResults results;
 
-    private Cipher naive;
-    private SecretKeySpec naiveKey;
-    private GCMModeCipher bouncy;
-    private KeyParameter bouncyKey;
-    private byte[] payload;
-    private byte[] naivePacket;
-    private byte[] naiveSealed;
-    private byte[] naiveOut;
-    private long naiveSequence;
+    // Peers: byte arrays through the EspCandidate interface.
+    private EspCandidate peer;
+    private byte[][] payloads;
+    private byte[][] packets;
 
-    @Setup
-    public void setUp() throws Exception {
-        for (int i = 0; i < keyMaterial.length; i++) {
-            keyMaterial[i] = (byte) (i * 13 + 1);
+    @Setup(Level.Trial)
+    public void setUp() throws GeneralSecurityException {
+        SecureRandom random = new SecureRandom();
+        byte[] keyMaterial = new byte[36];
+        random.nextBytes(keyMaterial);
+
+        payloads = new byte[BURST][];
+        for (int i = 0; i < BURST; i++) {
+            payloads[i] = new byte[packetSize];
+            random.nextBytes(payloads[i]);
         }
-        outbound = EspOutboundSa.builder(EspTransform.ENCR_AES_GCM_16, SPI, keyMaterial)
-                .extendedSequenceNumbers(true).build();
+
+        if (implementation.equals("pqipsec")) {
+            setUpPqipsec(keyMaterial);
+        } else {
+            peer = EspBenchmark.candidate(implementation, keyMaterial);
+            packets = new byte[BURST][];
+            for (int i = 0; i < BURST; i++) {
+                packets[i] = peer.seal(payloads[i]);
+            }
+            checkPeer(keyMaterial);
+        }
+    }
+
+    private void setUpPqipsec(byte[] keyMaterial) throws GeneralSecurityException {
+        outbound = new EspOutboundSa(EspTransform.ENCR_AES_GCM_16, SPI, keyMaterial);
         inbound = EspInboundSa.builder(EspTransform.ENCR_AES_GCM_16, SPI, keyMaterial)
-                .extendedSequenceNumbers(true).disableReplayProtection().build();
-        payloads = new ByteBuffer[BURST];
-        packets = new ByteBuffer[BURST];
-        sealedPackets = new ByteBuffer[BURST];
-        plaintexts = new ByteBuffer[BURST];
+                .disableReplayProtection().build();
+        payloadBuffers = new ByteBuffer[BURST];
+        packetBuffers = new ByteBuffer[BURST];
+        sealedBuffers = new ByteBuffer[BURST];
+        openedBuffers = new ByteBuffer[BURST];
         nextHeaders = new int[BURST];
+        Arrays.fill(nextHeaders, EspFraming.NEXT_HEADER_IPV4);
         for (int i = 0; i < BURST; i++) {
-            payloads[i] = ByteBuffer.allocate(size);
-            packets[i] = ByteBuffer.allocate(size + 64);
-            plaintexts[i] = ByteBuffer.allocate(size + 64);
-            nextHeaders[i] = 4;
+            payloadBuffers[i] = ByteBuffer.wrap(payloads[i]);
+            packetBuffers[i] = ByteBuffer.allocate(packetSize + PACKET_OVERHEAD);
+            openedBuffers[i] = ByteBuffer.allocate(packetSize + PACKET_OVERHEAD);
         }
-        outbound.encapsulate(payloads, nextHeaders, packets, BURST);
+        outbound.encapsulate(payloadBuffers, nextHeaders, packetBuffers, BURST);
         for (int i = 0; i < BURST; i++) {
-            packets[i].flip();
-            sealedPackets[i] = ByteBuffer.allocate(packets[i].remaining()).put(packets[i]).flip();
-            payloads[i].clear();
+            packetBuffers[i].flip();
+            sealedBuffers[i] = ByteBuffer.allocate(packetBuffers[i].remaining()).put(packetBuffers[i]).flip();
         }
         results = new DecapsulationResults(BURST);
 
-        naive = Cipher.getInstance("AES/GCM/NoPadding");
-        naiveKey = new SecretKeySpec(keyMaterial, 0, 32, "AES");
-        bouncy = GCMBlockCipher.newInstance(AESEngine.newInstance());
-        bouncyKey = new KeyParameter(keyMaterial, 0, 32);
-        payload = new byte[size];
-        naivePacket = new byte[16 + size + 2 + 2 + 16];
-        naiveOut = new byte[size + 4];
-        naiveSealed = sealNaive(payload);
+        // The packets must open to the payloads, or the benchmark would measure failures.
+        for (int i = 0; i < BURST; i++) {
+            openedBuffers[i].clear();
+            inbound.decapsulate(sealedBuffers[i].rewind(), openedBuffers[i]);
+            byte[] opened = Arrays.copyOf(openedBuffers[i].array(), packetSize);
+            if (!Arrays.equals(payloads[i], opened)) {
+                throw new IllegalStateException("pqipsec at " + packetSize + " bytes: packet " + i
+                        + " does not open to its payload");
+            }
+        }
+    }
+
+    /** Fails the trial unless pqipsec opens the peer's packets to the same payloads. */
+    private void checkPeer(byte[] keyMaterial) throws GeneralSecurityException {
+        PqipsecEsp reference = new PqipsecEsp(SPI, keyMaterial);
+        for (int i = 0; i < BURST; i++) {
+            if (!Arrays.equals(payloads[i], reference.open(packets[i]))
+                    || !Arrays.equals(payloads[i], peer.open(packets[i]))) {
+                throw new IllegalStateException(implementation + " at " + packetSize + " bytes: packet "
+                        + i + " does not open to its payload");
+            }
+        }
     }
 
     @Benchmark
-    public int sealPqipsec() {
-        ByteBuffer in = payloads[0].clear();
-        ByteBuffer out = packets[0].clear();
-        return outbound.encapsulate(in, 4, out);
+    public void seal(Blackhole blackhole) throws GeneralSecurityException {
+        if (peer == null) {
+            blackhole.consume(outbound.encapsulate(payloadBuffers[0].clear(), EspFraming.NEXT_HEADER_IPV4,
+                    packetBuffers[0].clear()));
+        } else {
+            blackhole.consume(peer.seal(payloads[0]));
+        }
     }
 
     @Benchmark
     @OperationsPerInvocation(BURST)
-    public int sealPqipsecBurst() {
-        for (int i = 0; i < BURST; i++) {
-            payloads[i].clear();
-            packets[i].clear();
+    public void sealBurst(Blackhole blackhole) throws GeneralSecurityException {
+        if (peer == null) {
+            for (int i = 0; i < BURST; i++) {
+                payloadBuffers[i].clear();
+                packetBuffers[i].clear();
+            }
+            blackhole.consume(outbound.encapsulate(payloadBuffers, nextHeaders, packetBuffers, BURST));
+        } else {
+            for (int i = 0; i < BURST; i++) {
+                blackhole.consume(peer.seal(payloads[i]));
+            }
         }
-        return outbound.encapsulate(payloads, nextHeaders, packets, BURST);
     }
 
     @Benchmark
-    public int openPqipsec() throws Exception {
-        return inbound.decapsulate(sealedPackets[0].rewind(), plaintexts[0].clear());
+    public void open(Blackhole blackhole) throws GeneralSecurityException {
+        if (peer == null) {
+            blackhole.consume(inbound.decapsulate(sealedBuffers[0].rewind(), openedBuffers[0].clear()));
+        } else {
+            blackhole.consume(peer.open(packets[0]));
+        }
     }
 
     @Benchmark
     @OperationsPerInvocation(BURST)
-    public int openPqipsecBurst() {
-        for (int i = 0; i < BURST; i++) {
-            sealedPackets[i].rewind();
-            plaintexts[i].clear();
+    public void openBurst(Blackhole blackhole) throws GeneralSecurityException {
+        if (peer == null) {
+            for (int i = 0; i < BURST; i++) {
+                sealedBuffers[i].rewind();
+                openedBuffers[i].clear();
+            }
+            blackhole.consume(inbound.decapsulate(sealedBuffers, openedBuffers, BURST, results));
+        } else {
+            for (int i = 0; i < BURST; i++) {
+                blackhole.consume(peer.open(packets[i]));
+            }
         }
-        return inbound.decapsulate(sealedPackets, plaintexts, BURST, results);
-    }
-
-    @Benchmark
-    public byte[] sealJcaNaive() throws Exception {
-        return sealNaive(payload);
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(BURST)
-    public void sealJcaNaiveBurst(Blackhole blackhole) throws Exception {
-        for (int i = 0; i < BURST; i++) {
-            blackhole.consume(sealNaive(payload));
-        }
-    }
-
-    @Benchmark
-    public int openJcaNaive() throws Exception {
-        return openNaive(naiveSealed);
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(BURST)
-    public void openJcaNaiveBurst(Blackhole blackhole) throws Exception {
-        for (int i = 0; i < BURST; i++) {
-            blackhole.consume(openNaive(naiveSealed));
-        }
-    }
-
-    @Benchmark
-    public int sealBouncyCastle() throws Exception {
-        return sealBouncy(payload);
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(BURST)
-    public void sealBouncyCastleBurst(Blackhole blackhole) throws Exception {
-        for (int i = 0; i < BURST; i++) {
-            blackhole.consume(sealBouncy(payload));
-        }
-    }
-
-    @Benchmark
-    public int openBouncyCastle() throws Exception {
-        return openBouncy(naiveSealed);
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(BURST)
-    public void openBouncyCastleBurst(Blackhole blackhole) throws Exception {
-        for (int i = 0; i < BURST; i++) {
-            blackhole.consume(openBouncy(naiveSealed));
-        }
-    }
-
-    /** Builds the ESP packet as straightforward Java code would: header, padding, one init. */
-    private byte[] sealNaive(byte[] data) throws Exception {
-        long sequence = ++naiveSequence;
-        ByteBuffer packet = ByteBuffer.wrap(naivePacket);
-        packet.putInt(SPI).putInt((int) sequence).putLong(sequence).put(data);
-        int pad = (-(data.length + 2)) & 3;
-        for (int i = 1; i <= pad; i++) {
-            packet.put((byte) i);
-        }
-        packet.put((byte) pad).put((byte) 4);
-        byte[] nonce = ByteBuffer.allocate(12).put(keyMaterial, 32, 4).putLong(sequence).array();
-        naive.init(Cipher.ENCRYPT_MODE, naiveKey, new GCMParameterSpec(128, nonce));
-        naive.updateAAD(naivePacket, 0, 8);
-        int length = naive.doFinal(naivePacket, 16, data.length + pad + 2, naivePacket, 16);
-        return java.util.Arrays.copyOf(naivePacket, 16 + length);
-    }
-
-    private int openNaive(byte[] packet) throws Exception {
-        byte[] nonce = ByteBuffer.allocate(12).put(keyMaterial, 32, 4).put(packet, 8, 8).array();
-        naive.init(Cipher.DECRYPT_MODE, naiveKey, new GCMParameterSpec(128, nonce));
-        naive.updateAAD(packet, 0, 8);
-        return naive.doFinal(packet, 16, packet.length - 16, naiveOut, 0);
-    }
-
-    private int sealBouncy(byte[] data) throws Exception {
-        long sequence = ++naiveSequence;
-        ByteBuffer packet = ByteBuffer.wrap(naivePacket);
-        packet.putInt(SPI).putInt((int) sequence).putLong(sequence).put(data);
-        int pad = (-(data.length + 2)) & 3;
-        for (int i = 1; i <= pad; i++) {
-            packet.put((byte) i);
-        }
-        packet.put((byte) pad).put((byte) 4);
-        byte[] nonce = ByteBuffer.allocate(12).put(keyMaterial, 32, 4).putLong(sequence).array();
-        bouncy.init(true, new AEADParameters(bouncyKey, 128, nonce, java.util.Arrays.copyOf(naivePacket, 8)));
-        int length = bouncy.processBytes(naivePacket, 16, data.length + pad + 2, naivePacket, 16);
-        return length + bouncy.doFinal(naivePacket, 16 + length);
-    }
-
-    private int openBouncy(byte[] packet) throws Exception {
-        byte[] nonce = ByteBuffer.allocate(12).put(keyMaterial, 32, 4).put(packet, 8, 8).array();
-        bouncy.init(false, new AEADParameters(bouncyKey, 128, nonce, java.util.Arrays.copyOf(packet, 8)));
-        int length = bouncy.processBytes(packet, 16, packet.length - 16, naiveOut, 0);
-        return length + bouncy.doFinal(naiveOut, length);
     }
 }

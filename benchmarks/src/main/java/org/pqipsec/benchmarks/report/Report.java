@@ -23,6 +23,8 @@ final class Report {
     /** Section titles of known benchmark classes. Other classes use their name without "Benchmark". */
     private static final Map<String, String> TITLES = Map.of(
             "EspBenchmark", "ESP, ENCR_AES_GCM_16 with AES-256",
+            "EspBurstBenchmark", "ESP, ENCR_AES_GCM_16 with AES-256, ByteBuffer API, single packets and bursts of 32",
+            "Ikev2PrfBenchmark", "IKEv2 PRFs",
             "HybridKemBenchmark", "X25519MLKEM768 hybrid KEM",
             "Ikev2KeyScheduleBenchmark", "IKEv2 key schedule",
             "MlKemBenchmark", "ML-KEM",
