@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Runs IKE_SA_INIT with X25519 (key exchange method 31) and IKE_INTERMEDIATE with ML-KEM-768 (method 36),"
+            "Runs IKE_SA_INIT with a Diffie-Hellman group (--dh, default X25519) and IKE_INTERMEDIATE with ML-KEM (--kem, default ML-KEM-768),"
                     + " derives the IKE SA and one ESP Child SA (AES-GCM-16, 256-bit keys) through the"
                     + " PQIPsec provider, wraps every IPv4 and IPv6 packet of a capture in ESP tunnel mode,"
                     + " writes esp.pcap, esp_sa and summary.txt, and checks that every packet decapsulates"

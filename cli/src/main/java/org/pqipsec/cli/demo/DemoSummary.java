@@ -31,8 +31,10 @@ record DemoSummary(String captureName, Path outputDirectory, HybridIkeHandshake.
 
         line(text, "IKE SA  SPIi 0x%s  SPIr 0x%s  Ni %d bytes  Nr %d bytes",
                 HEX.formatHex(ike.spiI()), HEX.formatHex(ike.spiR()), ike.ni().length, ike.nr().length);
+        int algorithmWidth = ike.keyExchanges().stream()
+                .mapToInt(exchange -> exchange.method().algorithm().length()).max().orElse(1);
         for (HybridIkeHandshake.KeyExchangeRecord exchange : ike.keyExchanges()) {
-            line(text, "  %-17s %-11s (method %d)  KEi %d bytes, KEr %d bytes, shared secret %d bytes",
+            line(text, "  %-17s %-" + algorithmWidth + "s (method %d)  KEi %d bytes, KEr %d bytes, shared secret %d bytes",
                     exchange.method().exchange(), exchange.method().algorithm(), exchange.method().transformId(),
                     exchange.initiatorKeLength(), exchange.responderKeLength(), exchange.sharedSecretLength());
         }

@@ -116,7 +116,7 @@ final class HybridIkeHandshake {
      * @throws GeneralSecurityException if a provider call fails or the peers' keys differ
      */
     Result run() throws GeneralSecurityException {
-        // IKE_SA_INIT: SPIs, nonces and the X25519 key exchange.
+        // IKE_SA_INIT: SPIs, nonces and the Diffie-Hellman key exchange.
         byte[] spiI = randomSpi(IKE_SPI_LENGTH);
         byte[] spiR = randomSpi(IKE_SPI_LENGTH);
         byte[] ni = randomBytes(NONCE_LENGTH);
