@@ -2,6 +2,7 @@ package org.pqipsec.cli.esp;
 
 import java.util.concurrent.Callable;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Spec;
         name = "esp",
         mixinStandardHelpOptions = true,
         description = "Opens the ESP packets of a capture (esp open) or seals plain IP packets into ESP (esp seal).",
-        subcommands = {EspOpenCommand.class, EspSealCommand.class})
+        subcommands = {EspOpenCommand.class, EspSealCommand.class, CommandLine.HelpCommand.class})
 public final class EspCommand implements Callable<Integer> {
 
     @Spec
