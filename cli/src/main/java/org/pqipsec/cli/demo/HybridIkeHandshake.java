@@ -186,7 +186,7 @@ final class HybridIkeHandshake {
 
     /**
      * Runs one key exchange through {@link IkeKeyExchange}: the initiator sends its Key Exchange
-     * Data (a public value or an ML-KEM encapsulation key), the responder answers with its own
+     * Data (a public value or an ML-KEM encapsulation key), the responder replies with its own
      * (a public value or a ciphertext), and each side computes the shared secret.
      */
     private SharedSecrets exchange(KeyExchangeMethod method, List<KeyExchangeRecord> records)
