@@ -83,7 +83,7 @@ record KeysInputs(byte[] ni, byte[] nr, byte[] spiI, byte[] spiR, byte[] sharedS
     }
 
     /** A value and the name of its source for messages: the option or the JSON key. */
-    private record Given<T>(T value, String label) {}
+    private record SourcedValue<T>(T value, String label) {}
 
     private static final String PRF_IDS = "2, 4, 5, 6, 7 or 8";
     private static final String IKE_ENCRYPTION_IDS = "12, 13, 14, 15, 16, 18, 19, 20 or 28";
@@ -95,7 +95,7 @@ record KeysInputs(byte[] ni, byte[] nr, byte[] spiI, byte[] spiR, byte[] sharedS
      * Reads and checks every input before anything is derived or written.
      *
      * @throws ParameterException for a missing or invalid value, which the command line reports
-     *     as invalid usage; the message names the option or JSON key and never the secret
+     *     as invalid usage. The message names the option or JSON key and never contains a secret
      * @throws IOException if the {@code --json} file cannot be read
      */
     static KeysInputs read(KeysCommand options, CommandLine commandLine) throws IOException {
@@ -129,7 +129,7 @@ record KeysInputs(byte[] ni, byte[] nr, byte[] spiI, byte[] spiR, byte[] sharedS
             byte[] sharedSecret = hex(required(options.sharedSecret, Field.SHARED_SECRET));
             List<byte[]> additionalSecrets = additionalSecrets();
 
-            Given<Integer> encr = number(options.encr, Field.ENCR, 20);
+            SourcedValue<Integer> encr = number(options.encr, Field.ENCR, 20);
             if (encr.value() == EncryptionAlgorithm.NULL_AUTH_AES_GMAC.ianaId()) {
                 throw usage(encr.label() + " " + encr.value() + " (ENCR_NULL_AUTH_AES_GMAC) does not"
                         + " encrypt, so IKE cannot use it; expected " + IKE_ENCRYPTION_IDS);
@@ -148,8 +148,8 @@ record KeysInputs(byte[] ni, byte[] nr, byte[] spiI, byte[] spiR, byte[] sharedS
             int espSpiI = espSpi(text(options.espSpiI, Field.ESP_SPI_I, "00000100"));
             int espSpiR = espSpi(text(options.espSpiR, Field.ESP_SPI_R, "00000101"));
 
-            Given<String> initiatorText = text(options.initiatorAddress, Field.INITIATOR, "192.0.2.1");
-            Given<String> responderText = text(options.responderAddress, Field.RESPONDER,
+            SourcedValue<String> initiatorText = text(options.initiatorAddress, Field.INITIATOR, "192.0.2.1");
+            SourcedValue<String> responderText = text(options.responderAddress, Field.RESPONDER,
                     "198.51.100.1");
             InetAddress initiator = address(initiatorText);
             InetAddress responder = address(responderText);
@@ -170,7 +170,7 @@ record KeysInputs(byte[] ni, byte[] nr, byte[] spiI, byte[] spiR, byte[] sharedS
             try {
                 text = Files.readString(file, StandardCharsets.UTF_8);
             } catch (CharacterCodingException e) {
-                throw usage(file + ": not UTF-8 text");
+                throw usage(file + ": is not UTF-8 text");
             }
             Object parsed;
             try {
@@ -196,47 +196,54 @@ record KeysInputs(byte[] ni, byte[] nr, byte[] spiI, byte[] spiR, byte[] sharedS
             return options.json + ": key \"" + field.key + "\"";
         }
 
+        /** Describes a missing input by its option and, with {@code --json}, its JSON key. */
+        private String missing(Field field) {
+            if (options.json == null) {
+                return "missing " + field.option;
+            }
+            return "missing " + field.option + " (or key \"" + field.key + "\" in " + options.json
+                    + ")";
+        }
+
         /** Returns the JSON value of {@code field}, where null counts as absent. */
         private Optional<Object> jsonValue(Field field) {
             return Optional.ofNullable(json.get(field.key));
         }
 
-        private Given<String> required(String option, Field field) {
-            return optionalText(option, field).orElseThrow(() -> usage("missing " + field.option
-                    + (options.json == null ? "" : " (or key \"" + field.key + "\" in "
-                            + options.json + ")")));
+        private SourcedValue<String> required(String option, Field field) {
+            return optionalText(option, field).orElseThrow(() -> usage(missing(field)));
         }
 
-        private Given<String> text(String option, Field field, String fallback) {
-            return optionalText(option, field).orElse(new Given<>(fallback, field.option));
+        private SourcedValue<String> text(String option, Field field, String fallback) {
+            return optionalText(option, field).orElse(new SourcedValue<>(fallback, field.option));
         }
 
-        private Optional<Given<String>> optionalText(String option, Field field) {
+        private Optional<SourcedValue<String>> optionalText(String option, Field field) {
             if (option != null) {
-                return Optional.of(new Given<>(option, field.option));
+                return Optional.of(new SourcedValue<>(option, field.option));
             }
             return jsonValue(field).map(value -> {
                 if (!(value instanceof String text)) {
                     throw usage(jsonLabel(field) + " must be a string, got " + typeName(value));
                 }
-                return new Given<>(text, jsonLabel(field));
+                return new SourcedValue<>(text, jsonLabel(field));
             });
         }
 
-        private Given<Integer> number(Integer option, Field field, int fallback) {
-            return optionalNumber(option, field).orElse(new Given<>(fallback, field.option));
+        private SourcedValue<Integer> number(Integer option, Field field, int fallback) {
+            return optionalNumber(option, field).orElse(new SourcedValue<>(fallback, field.option));
         }
 
-        private Optional<Given<Integer>> optionalNumber(Integer option, Field field) {
+        private Optional<SourcedValue<Integer>> optionalNumber(Integer option, Field field) {
             if (option != null) {
-                return Optional.of(new Given<>(option, field.option));
+                return Optional.of(new SourcedValue<>(option, field.option));
             }
             return jsonValue(field).map(value -> {
                 if (!(value instanceof BigDecimal number)) {
                     throw usage(jsonLabel(field) + " must be an integer, got " + typeName(value));
                 }
                 try {
-                    return new Given<>(number.intValueExact(), jsonLabel(field));
+                    return new SourcedValue<>(number.intValueExact(), jsonLabel(field));
                 } catch (ArithmeticException e) {
                     throw usage(jsonLabel(field) + " must be an integer, got " + number);
                 }
@@ -247,7 +254,7 @@ record KeysInputs(byte[] ni, byte[] nr, byte[] spiI, byte[] spiR, byte[] sharedS
             List<byte[]> secrets = new ArrayList<>();
             if (options.additionalSecrets != null) {
                 for (String text : options.additionalSecrets) {
-                    secrets.add(hex(new Given<>(text, Field.ADDITIONAL_SECRETS.option)));
+                    secrets.add(hex(new SourcedValue<>(text, Field.ADDITIONAL_SECRETS.option)));
                 }
                 return secrets;
             }
@@ -264,42 +271,42 @@ record KeysInputs(byte[] ni, byte[] nr, byte[] spiI, byte[] spiR, byte[] sharedS
                 if (!(items.get(i) instanceof String text)) {
                     throw usage(itemLabel + " must be a string, got " + typeName(items.get(i)));
                 }
-                secrets.add(hex(new Given<>(text, itemLabel)));
+                secrets.add(hex(new SourcedValue<>(text, itemLabel)));
             }
             return secrets;
         }
 
         /** Parses hex digits, with or without {@code 0x}; messages never contain the digits. */
-        private byte[] hex(Given<String> given) {
-            String text = given.value();
+        private byte[] hex(SourcedValue<String> input) {
+            String text = input.value();
             String digits = text.startsWith("0x") || text.startsWith("0X") ? text.substring(2) : text;
             if (digits.isEmpty()) {
-                throw usage(given.label() + " is empty; expected hex digits");
+                throw usage(input.label() + " is empty; expected hex digits");
             }
             if (!digits.chars().allMatch(c -> Character.digit(c, 16) >= 0 && c < 0x80)) {
-                throw usage(given.label() + " is not hexadecimal; expected only the digits 0-9"
+                throw usage(input.label() + " is not hexadecimal; expected only the digits 0-9"
                         + " and a-f, with an optional 0x");
             }
             if (digits.length() % 2 != 0) {
-                throw usage(given.label() + " has an odd number of hex digits ("
+                throw usage(input.label() + " has an odd number of hex digits ("
                         + digits.length() + "); expected whole bytes");
             }
             return HEX.parseHex(digits);
         }
 
-        private byte[] fixedHex(Given<String> given, int length) {
-            byte[] bytes = hex(given);
+        private byte[] fixedHex(SourcedValue<String> input, int length) {
+            byte[] bytes = hex(input);
             if (bytes.length != length) {
-                throw usage(given.label() + " must be " + length + " bytes, got " + bytes.length);
+                throw usage(input.label() + " must be " + length + " bytes, got " + bytes.length);
             }
             return bytes;
         }
 
         /** Parses a nonce and checks its length against RFC 7296 §2.10 and §3.9. */
-        private byte[] nonce(Given<String> given, IkePrf prf) {
-            byte[] nonce = hex(given);
+        private byte[] nonce(SourcedValue<String> input, IkePrf prf) {
+            byte[] nonce = hex(input);
             try {
-                IkeNonce.check(nonce, given.label(), prf);
+                IkeNonce.check(nonce, input.label(), prf);
             } catch (InvalidAlgorithmParameterException e) {
                 throw usage(e.getMessage());
             }
@@ -307,21 +314,21 @@ record KeysInputs(byte[] ni, byte[] nr, byte[] spiI, byte[] spiR, byte[] sharedS
         }
 
         /** Parses an ESP SPI, rejecting the values 0 to 255 that RFC 4303 §2.1 reserves. */
-        private int espSpi(Given<String> given) {
-            int spi = HexFormat.fromHexDigits(HEX.formatHex(fixedHex(given, 4)));
+        private int espSpi(SourcedValue<String> input) {
+            int spi = HexFormat.fromHexDigits(HEX.formatHex(fixedHex(input, 4)));
             if (Integer.compareUnsigned(spi, 255) <= 0) {
-                throw usage(given.label() + " must not be 00000000 to 000000ff, which RFC 4303"
+                throw usage(input.label() + " must not be 00000000 to 000000ff, which RFC 4303"
                         + " §2.1 reserves");
             }
             return spi;
         }
 
-        private IkePrf prf(Given<Integer> id) {
+        private IkePrf prf(SourcedValue<Integer> id) {
             return IkePrf.fromIanaId(id.value()).orElseThrow(() -> usage(id.label() + " "
                     + id.value() + " is not a supported PRF transform id; expected " + PRF_IDS));
         }
 
-        private EncryptionTransform encryption(EncryptionAlgorithm algorithm, Given<Integer> bits) {
+        private EncryptionTransform encryption(EncryptionAlgorithm algorithm, SourcedValue<Integer> bits) {
             if (!algorithm.acceptsKeyBits(bits.value())) {
                 throw usage(bits.label() + " " + bits.value() + " is not a key length of "
                         + algorithm.ianaName() + "; expected "
@@ -335,7 +342,7 @@ record KeysInputs(byte[] ni, byte[] nr, byte[] spiI, byte[] spiR, byte[] sharedS
          * Finds an ESP encryption transform: one of the provider's, or an RFC 8750 implicit-IV
          * transform, which derives its keys as its base transform does.
          */
-        private ChildEncryption espEncryption(Given<Integer> id, Given<Integer> bits) {
+        private ChildEncryption espEncryption(SourcedValue<Integer> id, SourcedValue<Integer> bits) {
             Optional<EspTransform> esp = Arrays.stream(EspTransform.values())
                     .filter(transform -> transform.ianaId() == id.value())
                     .findFirst();
@@ -361,37 +368,35 @@ record KeysInputs(byte[] ni, byte[] nr, byte[] spiI, byte[] spiR, byte[] sharedS
          */
         private IntegrityAlgorithm integrity(EncryptionAlgorithm cipher, Integer option,
                 Field field) {
-            Optional<Given<Integer>> id = optionalNumber(option, field);
+            Optional<SourcedValue<Integer>> id = optionalNumber(option, field);
             if (id.isEmpty()) {
                 if (!cipher.isAead()) {
-                    throw usage("missing " + field.option + (options.json == null ? ""
-                            : " (or key \"" + field.key + "\" in " + options.json + ")") + ": "
-                            + cipher.ianaName() + " needs an integrity transform; expected "
+                    throw usage(missing(field) + ": " + cipher.ianaName() + " needs an integrity transform; expected "
                             + INTEGRITY_IDS);
                 }
                 return null;
             }
-            Given<Integer> given = id.get();
-            IntegrityAlgorithm integrity = IntegrityAlgorithm.fromIanaId(given.value())
-                    .orElseThrow(() -> usage(given.label() + " " + given.value() + " is not a"
+            SourcedValue<Integer> input = id.get();
+            IntegrityAlgorithm integrity = IntegrityAlgorithm.fromIanaId(input.value())
+                    .orElseThrow(() -> usage(input.label() + " " + input.value() + " is not a"
                             + " supported integrity transform id; expected " + INTEGRITY_IDS));
             if (cipher.isAead()) {
-                throw usage(given.label() + " must be left out for " + cipher.ianaName()
+                throw usage(input.label() + " must be left out for " + cipher.ianaName()
                         + ", an AEAD cipher that carries its own ICV");
             }
             return integrity;
         }
 
         /** Parses a literal address; {@code InetAddress.ofLiteral} never looks a name up. */
-        private InetAddress address(Given<String> given) {
-            if (given.value().indexOf('%') >= 0) {
-                throw usage(given.label() + " " + given.value() + " has a scope id, which esp_sa"
+        private InetAddress address(SourcedValue<String> input) {
+            if (input.value().indexOf('%') >= 0) {
+                throw usage(input.label() + " " + input.value() + " has a scope id, which esp_sa"
                         + " cannot contain; give the address without it");
             }
             try {
-                return InetAddress.ofLiteral(given.value());
+                return InetAddress.ofLiteral(input.value());
             } catch (IllegalArgumentException e) {
-                throw usage(given.label() + " " + given.value()
+                throw usage(input.label() + " " + input.value()
                         + " is not an IPv4 or IPv6 address");
             }
         }
