@@ -207,6 +207,29 @@ class KeysCommandErrorTest {
     }
 
     @Test
+    void jsonSyntaxErrorIsOneLine() throws IOException {
+        Path json = Files.writeString(directory.resolve("in.json"), "{\"prf\": 5,}");
+
+        assertUsageError(run(keys("--json", json.toString())),
+                json + ": Invalid JSON at offset 10: expected a string key");
+    }
+
+    @Test
+    void jsonNotUtf8IsOneLine() throws IOException {
+        Path json = Files.write(directory.resolve("in.json"), new byte[] {'{', (byte) 0xff, '}'});
+
+        assertUsageError(run(keys("--json", json.toString())), json + ": is not UTF-8 text");
+    }
+
+    @Test
+    void jsonTopLevelArrayIsRejected() throws IOException {
+        Path json = Files.writeString(directory.resolve("in.json"), "[]");
+
+        assertUsageError(run(keys("--json", json.toString())),
+                json + ": expected a JSON object, got an array");
+    }
+
+    @Test
     void jsonUnknownKeyIsRejected() throws IOException {
         Path json = Files.writeString(directory.resolve("in.json"),
                 "{\"additionalSecret\": [\"00ff\"]}");
