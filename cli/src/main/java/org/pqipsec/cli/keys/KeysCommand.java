@@ -105,16 +105,17 @@ public final class KeysCommand implements Callable<Integer> {
             + " Default: 5.")
     Integer prf;
 
-    @Option(names = "--encr", paramLabel = "ID", description = "IKE encryption transform id."
-            + " Default: 20 (ENCR_AES_GCM_16).")
+    @Option(names = "--encr", paramLabel = "ID", description = "IKE encryption transform id:"
+            + " 12, 13, 14, 15, 16, 18, 19, 20 or 28. Default: 20 (ENCR_AES_GCM_16).")
     Integer encr;
 
     @Option(names = "--encr-bits", paramLabel = "BITS", description = "IKE encryption key length"
-            + " in bits. Default: 256.")
+            + " in bits: 128, 192 or 256, and only 256 for ChaCha20-Poly1305. Default: 256.")
     Integer encrBits;
 
-    @Option(names = "--integ", paramLabel = "ID", description = "IKE integrity transform id; omit"
-            + " for an AEAD cipher.")
+    @Option(names = "--integ", paramLabel = "ID", description = "IKE integrity transform id:"
+            + " 2, 5, 8, 12, 13 or 14. Required with --encr 12 or 13, and left out for an AEAD"
+            + " cipher.")
     Integer integ;
 
     @Option(names = "--esp-encr", paramLabel = "ID", description = "ESP encryption transform id:"
@@ -122,11 +123,12 @@ public final class KeysCommand implements Callable<Integer> {
     Integer espEncr;
 
     @Option(names = "--esp-bits", paramLabel = "BITS", description = "ESP encryption key length in"
-            + " bits. Default: 256.")
+            + " bits, as for --encr-bits. Default: 256.")
     Integer espBits;
 
-    @Option(names = "--esp-integ", paramLabel = "ID", description = "ESP integrity transform id;"
-            + " omit for an AEAD cipher.")
+    @Option(names = "--esp-integ", paramLabel = "ID", description = "ESP integrity transform id,"
+            + " as for --integ. Required with --esp-encr 12 or 13, and left out for an AEAD"
+            + " cipher.")
     Integer espInteg;
 
     @Option(names = "--esp-spi-i", paramLabel = "HEX", description = "SPI of the ESP SA that"
