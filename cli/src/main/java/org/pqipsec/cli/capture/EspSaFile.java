@@ -102,6 +102,18 @@ public final class EspSaFile {
         return !algorithmName(transform).equals(transform.name());
     }
 
+    /**
+     * Returns the note that a command prints after writing a record of {@code transform} that
+     * tshark 4.0.17 cannot read, or an empty result for a transform that it reads.
+     */
+    public static Optional<String> wiresharkNote(EspTransform transform) {
+        if (wiresharkSupports(transform)) {
+            return Optional.empty();
+        }
+        return Optional.of("note: Wireshark 4.0 cannot decrypt " + transform
+                + "; esp_sa names it by its IANA name, which only pqipsec esp open reads");
+    }
+
     private static Optional<EspTransform> transformNamed(String name) {
         return Arrays.stream(EspTransform.values())
                 .filter(transform -> algorithmName(transform).equals(name))

@@ -174,10 +174,7 @@ public final class EspSealCommand implements Callable<Integer> {
                 .append(" --sa-file ").append(directory.resolve(EspSaFile.TABLE_NAME))
                 .append(saOptions.mode == EspMode.TRANSPORT ? " --mode transport" : "")
                 .append(saOptions.esn ? " --esn" : "").append('\n');
-        if (!EspSaFile.wiresharkSupports(transform)) {
-            text.append("note: Wireshark 4.0 cannot decrypt ").append(transform)
-                    .append("; esp_sa names it by its IANA name, which only pqipsec esp open reads\n");
-        }
+        EspSaFile.wiresharkNote(transform).ifPresent(note -> text.append(note).append('\n'));
         if (saOptions.esn) {
             text.append("note: esp_sa has no ESN field, so Wireshark 4.0 cannot verify these packets\n");
         }
