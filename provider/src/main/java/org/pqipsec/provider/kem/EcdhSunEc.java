@@ -25,12 +25,12 @@ import javax.crypto.KeyAgreement;
 /**
  * ECDH on a NIST prime curve for the ECDHE-MLKEM hybrids, with the arithmetic of the JDK's
  * SunEC provider ({@code KeyPairGenerator}, {@code KeyFactory} and {@code KeyAgreement} named
- * {@code "EC"} and {@code "ECDH"}) and the point checks of SEC 1 §3.2.2.1 done here, so that
+ * {@code "EC"} and {@code "ECDH"}) and the point checks of SEC 1 §3.2.3.1 done here, so that
  * every rejected share gets a message naming the failed check.
  *
  * <p>Points are public, so their checks use {@link BigInteger}.
  * NOTE: the JCA key specs carry the private scalar as a {@link BigInteger}, whose conversions
- * take time that depends on the leading zero bytes of the scalar.
+ * and the range check of {@link #isValidScalar} take time that depends on the scalar's value.
  */
 final class EcdhSunEc {
 

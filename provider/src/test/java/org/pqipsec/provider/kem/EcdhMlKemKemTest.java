@@ -336,6 +336,23 @@ class EcdhMlKemKemTest {
 
     @ParameterizedTest
     @EnumSource(Hybrid.class)
+    void keySpecRoundTrip(Hybrid hybrid) throws Exception {
+        KeyPair keyPair = generateKeyPair(hybrid);
+        KeyFactory factory = keyFactory(hybrid);
+
+        java.security.spec.EncodedKeySpec publicSpec = factory.getKeySpec(keyPair.getPublic(),
+                java.security.spec.EncodedKeySpec.class);
+        java.security.spec.EncodedKeySpec privateSpec = factory.getKeySpec(keyPair.getPrivate(),
+                java.security.spec.EncodedKeySpec.class);
+
+        assertEquals("RAW", publicSpec.getFormat());
+        assertEquals(keyPair.getPublic(), factory.generatePublic(publicSpec));
+        assertArrayEquals(keyPair.getPrivate().getEncoded(),
+                factory.generatePrivate(privateSpec).getEncoded());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Hybrid.class)
     void destroyedKeyRejected(Hybrid hybrid) throws Exception {
         PrivateKey privateKey = generateKeyPair(hybrid).getPrivate();
         privateKey.destroy();

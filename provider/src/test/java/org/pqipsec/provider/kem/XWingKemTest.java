@@ -185,6 +185,21 @@ class XWingKemTest {
     }
 
     @Test
+    void keySpecRoundTrip() throws Exception {
+        KeyPair keyPair = generateKeyPair();
+
+        java.security.spec.EncodedKeySpec publicSpec = keyFactory().getKeySpec(
+                keyPair.getPublic(), java.security.spec.EncodedKeySpec.class);
+        java.security.spec.EncodedKeySpec privateSpec = keyFactory().getKeySpec(
+                keyPair.getPrivate(), java.security.spec.EncodedKeySpec.class);
+
+        assertEquals("RAW", publicSpec.getFormat());
+        assertEquals(keyPair.getPublic(), keyFactory().generatePublic(publicSpec));
+        assertArrayEquals(keyPair.getPrivate().getEncoded(),
+                keyFactory().generatePrivate(privateSpec).getEncoded());
+    }
+
+    @Test
     void destroyedKeyRejected() throws Exception {
         PrivateKey privateKey = generateKeyPair().getPrivate();
         privateKey.destroy();
