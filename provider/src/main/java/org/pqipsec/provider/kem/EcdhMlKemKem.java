@@ -20,9 +20,9 @@ import javax.crypto.SecretKey;
 
 /**
  * KEM {@code SecP256r1MLKEM768} and {@code SecP384r1MLKEM1024}: the ECDHE-MLKEM hybrids of
- * draft-ietf-tls-ecdhe-mlkem, ECDH on P-256 or P-384 and ML-KEM-768 or ML-KEM-1024 side by side
- * with the ECDH part first. {@link EcdhMlKemParameters} gives the byte layout. The ECDH
- * arithmetic is SunEC's ({@link EcdhSunEc}).
+ * draft-ietf-tls-ecdhe-mlkem-01 §3.1, ECDH on P-256 or P-384 and ML-KEM-768 or ML-KEM-1024
+ * side by side with the ECDH part first. {@link EcdhMlKemParameters} gives the byte layout. The
+ * ECDH arithmetic is SunEC's ({@link EcdhSunEc}).
  *
  * <p>Failures:
  * <ul>
@@ -87,7 +87,8 @@ final class EcdhMlKemKem implements KEMSpi {
             }
             ECPrivateKey ecdhKey = ecdh.privateKey(scalar, 0);
             seed = key.mlKemSeed();
-            MlKemEngine.DecapsulationKey mlKem = Engines.mlKem(parameters.mlKem()).generateKey(seed);
+            MlKemEngine.DecapsulationKey mlKem =
+                    Engines.mlKem(parameters.mlKem()).generateKey(seed);
             return new Decapsulator(parameters, ecdh, ecdhKey, mlKem);
         } finally {
             Arrays.fill(scalar, (byte) 0);
@@ -166,7 +167,8 @@ final class EcdhMlKemKem implements KEMSpi {
             if (encapsulation.length != parameters.encapsulationLength()) {
                 throw new DecapsulateException(parameters.algorithm() + " encapsulation must be "
                         + parameters.encapsulationLength() + " bytes (" + pointLength
-                        + "-byte uncompressed ECDH point ‖ " + parameters.mlKem().ciphertextLength()
+                        + "-byte uncompressed ECDH point ‖ "
+                        + parameters.mlKem().ciphertextLength()
                         + "-byte " + parameters.mlKem().algorithm() + " ciphertext), got "
                         + encapsulation.length);
             }

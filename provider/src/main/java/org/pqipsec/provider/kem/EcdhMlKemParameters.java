@@ -1,21 +1,21 @@
 package org.pqipsec.provider.kem;
 
 /**
- * The ECDHE-MLKEM hybrids of draft-ietf-tls-ecdhe-mlkem with a NIST curve, where the ECDH part
- * comes first in every encoding (the reverse of X25519MLKEM768). Each constant fixes the curve,
- * the ML-KEM parameter set and the lengths below.
+ * The ECDHE-MLKEM hybrids of draft-ietf-tls-ecdhe-mlkem-01 §3.1 with a NIST curve, where the
+ * ECDH part comes first in every encoding (the reverse of X25519MLKEM768, as §3 explains). Each
+ * constant fixes the curve, the ML-KEM parameter set and the lengths below.
  *
  * <pre>
- * public key = client share, P + E bytes:
- *   [0, P)         uncompressed ECDH public point 04 ‖ x ‖ y (SEC 1 §2.3.3)
+ * public key = client share (§3.1.1), P + E bytes:
+ *   [0, P)         uncompressed ECDH public point 04 ‖ x ‖ y (RFC 8446 §4.2.8.2)
  *   [P, P + E)     ek, the ML-KEM encapsulation key
  *
- * encapsulation = server share, P + C bytes:
+ * encapsulation = server share (§3.1.2), P + C bytes:
  *   [0, P)         uncompressed ephemeral ECDH public point
  *   [P, P + C)     c, the ML-KEM ciphertext
  *
- * shared secret, F + 32 bytes:
- *   [0, F)         ECDH shared secret, the x-coordinate of the shared point (SEC 1 §3.3.1)
+ * shared secret (§3.1.3), F + 32 bytes:
+ *   [0, F)         ECDH shared secret, the x-coordinate of the shared point (RFC 8446 §7.4.2)
  *   [F, F + 32)    K, the ML-KEM shared secret
  *
  * private key (this provider's RAW encoding), 64 + F bytes:

@@ -13,8 +13,8 @@ import org.pqipsec.provider.spec.RawKeySpec;
 
 /**
  * A SecP256r1MLKEM768 or SecP384r1MLKEM1024 public key, whose {@code "RAW"} encoding is the
- * client share of draft-ietf-tls-ecdhe-mlkem: bytes [0, P) are the uncompressed ECDH point
- * (65 or 97 bytes) and bytes [P, P + E) the ML-KEM encapsulation key ek, as
+ * client share of draft-ietf-tls-ecdhe-mlkem-01 §3.1.1: bytes [0, P) are the uncompressed ECDH
+ * point (65 or 97 bytes) and bytes [P, P + E) the ML-KEM encapsulation key ek, as
  * {@link EcdhMlKemParameters} lays out.
  */
 final class EcdhMlKemPublicKey implements PublicKey {

@@ -114,7 +114,7 @@ final class EcdhSunEc {
         return s.signum() > 0 && s.compareTo(spec.getOrder()) < 0;
     }
 
-    /** Returns the private key of a big-endian scalar in [1, n - 1] of F bytes at {@code offset}. */
+    /** Returns the private key of the F-byte big-endian scalar at {@code offset}, in [1, n - 1]. */
     ECPrivateKey privateKey(byte[] encoded, int offset) {
         byte[] scalar = Arrays.copyOfRange(encoded, offset, offset + parameters.fieldLength());
         try {

@@ -83,7 +83,7 @@ final class XWingKem implements KEMSpi {
         return expanded;
     }
 
-    /** Writes the §5.3 combiner SHA3-256(ss_M ‖ ss_X ‖ ct_X ‖ pk_X ‖ XWingLabel) to a new array. */
+    /** Returns the §5.3 combiner SHA3-256(ss_M ‖ ss_X ‖ ct_X ‖ pk_X ‖ XWingLabel). */
     private static byte[] combine(byte[] ssM, byte[] ssX, byte[] ctX, byte[] pkX) {
         MessageDigest sha3;
         try {

@@ -45,7 +45,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class EcdhMlKemKemTest {
 
-    /** Sizes from draft-ietf-tls-ecdhe-mlkem and FIPS 203 Table 3, written out per hybrid. */
+    /** Sizes from draft-ietf-tls-ecdhe-mlkem-01 §3.1 and FIPS 203 Table 3, per hybrid. */
     enum Hybrid {
         P256("SecP256r1MLKEM768", "secp256r1", MLKEMParameters.ml_kem_768, 32, 1184, 1088),
         P384("SecP384r1MLKEM1024", "secp384r1", MLKEMParameters.ml_kem_1024, 48, 1568, 1568);
