@@ -31,6 +31,8 @@ import javax.crypto.KeyAgreement;
  * <p>Points are public, so their checks use {@link BigInteger}.
  * NOTE: the JCA key specs carry the private scalar as a {@link BigInteger}, whose conversions
  * and the range check of {@link #isValidScalar} take time that depends on the scalar's value.
+ * SunEC's EC private keys (JDK 25) throw {@code DestroyFailedException} on {@code destroy()}, so
+ * the ephemeral keys and the decapsulator's key stay in memory until they are collected.
  */
 final class EcdhSunEc {
 
