@@ -13,6 +13,7 @@ import org.pqipsec.provider.mac.MacServices;
  * <p>Services (each class documents its algorithm names and parameter specs):
  * <ul>
  *   <li>{@code KEM}, {@code KeyPairGenerator} and {@code KeyFactory} for {@code X25519MLKEM768},
+ *       {@code SecP256r1MLKEM768}, {@code SecP384r1MLKEM1024}, {@code X-Wing},
  *       {@code ML-KEM-512}, {@code ML-KEM-768}, {@code ML-KEM-1024} and {@code X25519}, where the
  *       X25519 KEM's encapsulation is the ephemeral public key (RFC 7748 Diffie-Hellman used as a
  *       KEM, as the hybrid does inside);

@@ -14,7 +14,10 @@ import java.util.function.Supplier;
  *   <li>{@code ML-KEM-512}, {@code ML-KEM-768}, {@code ML-KEM-1024}, and {@code ML-KEM}, which
  *       takes the parameter set from the key or from a {@code NamedParameterSpec}
  *       ({@link MlKemKem});
- *   <li>{@code X25519MLKEM768} (the hybrid, {@link X25519MlKem768Kem}).
+ *   <li>{@code X25519MLKEM768} (the hybrid, {@link X25519MlKem768Kem});
+ *   <li>{@code SecP256r1MLKEM768} and {@code SecP384r1MLKEM1024} (the ECDHE-MLKEM hybrids,
+ *       {@link EcdhMlKemKem});
+ *   <li>{@code X-Wing} (draft-connolly-cfrg-xwing-kem, {@link XWingKem}).
  * </ul>
  */
 public final class KemServices {
@@ -49,6 +52,21 @@ public final class KemServices {
                 X25519MlKem768KeyPairGenerator::new);
         registrar.add("KeyFactory", hybrid, X25519MlKem768KeyFactory.class,
                 X25519MlKem768KeyFactory::new);
+
+        for (EcdhMlKemParameters parameters : EcdhMlKemParameters.values()) {
+            String name = parameters.algorithm();
+            registrar.add("KEM", name, EcdhMlKemKem.class, () -> new EcdhMlKemKem(parameters));
+            registrar.add("KeyPairGenerator", name, EcdhMlKemKeyPairGenerator.class,
+                    () -> new EcdhMlKemKeyPairGenerator(parameters));
+            registrar.add("KeyFactory", name, EcdhMlKemKeyFactory.class,
+                    () -> new EcdhMlKemKeyFactory(parameters));
+        }
+
+        String xWing = XWingKeys.ALGORITHM;
+        registrar.add("KEM", xWing, XWingKem.class, XWingKem::new);
+        registrar.add("KeyPairGenerator", xWing, XWingKeyPairGenerator.class,
+                XWingKeyPairGenerator::new);
+        registrar.add("KeyFactory", xWing, XWingKeyFactory.class, XWingKeyFactory::new);
     }
 
     private record Registrar(Provider provider, Consumer<Provider.Service> sink) {
