@@ -91,30 +91,98 @@ final class MlKemNtt {
     /**
      * NTT (Algorithm 9) in place, for coefficients in [0, q); the output is in [0, q).
      *
+     * <p>The layers run in the order of Algorithm 9 with its twiddle factors. The layers with
+     * len = 128 to 8 run in {@link #forwardLayer}, with len a constant at each call, so that the
+     * JIT compiler can see that a[j] and a[j + len] never overlap and can vectorize the loop. The
+     * layers with len = 4 and 2 run on blocks of eight coefficients held in local variables.
+     *
      * <p>Bounds: the product ζ·a[j + len] with |ζ| ≤ (q - 1)/2 and |a| < 8q is below 2^15·q, so
      * t = montgomeryReduce(ζ·a[j + len]) is in (-q, q). Each of the seven layers therefore
      * widens the range by less than q: |a| < 8q = 26632 at the end, inside the domain of
      * {@link MlKemField#canonical}.
      */
     static void transform(int[] a) {
-        int k = 1;
-        for (int length = 128; length >= 2; length >>>= 1) {
-            for (int start = 0; start < 256; start += 2 * length) {
-                int zeta = ZETAS_MONTGOMERY[k++];
-                for (int j = start; j < start + length; j++) {
-                    int t = MlKemField.montgomeryReduce(zeta * a[j + length]);
-                    a[j + length] = a[j] - t;
-                    a[j] = a[j] + t;
-                }
-            }
+        forwardLayer(a, 128, 1);
+        forwardLayer(a, 64, 2);
+        forwardLayer(a, 32, 4);
+        forwardLayer(a, 16, 8);
+        forwardLayer(a, 8, 16);
+
+        // Block b holds the group of ZETAS[32 + b] in the len = 4 layer, and the groups of
+        // ZETAS[64 + 2b] and ZETAS[65 + 2b] in the len = 2 layer.
+        for (int block = 0; block < 32; block++) {
+            int o = 8 * block;
+            int zeta4 = ZETAS_MONTGOMERY[32 + block];
+            int zeta2a = ZETAS_MONTGOMERY[64 + 2 * block];
+            int zeta2b = ZETAS_MONTGOMERY[65 + 2 * block];
+            int x0 = a[o];
+            int x1 = a[o + 1];
+            int x2 = a[o + 2];
+            int x3 = a[o + 3];
+            int x4 = a[o + 4];
+            int x5 = a[o + 5];
+            int x6 = a[o + 6];
+            int x7 = a[o + 7];
+
+            int t = MlKemField.montgomeryReduce(zeta4 * x4);
+            x4 = x0 - t;
+            x0 = x0 + t;
+            t = MlKemField.montgomeryReduce(zeta4 * x5);
+            x5 = x1 - t;
+            x1 = x1 + t;
+            t = MlKemField.montgomeryReduce(zeta4 * x6);
+            x6 = x2 - t;
+            x2 = x2 + t;
+            t = MlKemField.montgomeryReduce(zeta4 * x7);
+            x7 = x3 - t;
+            x3 = x3 + t;
+
+            t = MlKemField.montgomeryReduce(zeta2a * x2);
+            x2 = x0 - t;
+            x0 = x0 + t;
+            t = MlKemField.montgomeryReduce(zeta2a * x3);
+            x3 = x1 - t;
+            x1 = x1 + t;
+            t = MlKemField.montgomeryReduce(zeta2b * x6);
+            x6 = x4 - t;
+            x4 = x4 + t;
+            t = MlKemField.montgomeryReduce(zeta2b * x7);
+            x7 = x5 - t;
+            x5 = x5 + t;
+
+            a[o] = x0;
+            a[o + 1] = x1;
+            a[o + 2] = x2;
+            a[o + 3] = x3;
+            a[o + 4] = x4;
+            a[o + 5] = x5;
+            a[o + 6] = x6;
+            a[o + 7] = x7;
         }
+
         for (int j = 0; j < 256; j++) {
             a[j] = MlKemField.canonical(a[j]);
         }
     }
 
+    /** One layer of Algorithm 9: the groups of length {@code length}, from ZETAS[k] on. */
+    private static void forwardLayer(int[] a, int length, int k) {
+        for (int start = 0; start < 256; start += 2 * length) {
+            int zeta = ZETAS_MONTGOMERY[k++];
+            for (int j = start; j < start + length; j++) {
+                int t = MlKemField.montgomeryReduce(zeta * a[j + length]);
+                a[j + length] = a[j] - t;
+                a[j] = a[j] + t;
+            }
+        }
+    }
+
     /**
      * NTT^-1 (Algorithm 10) in place, for coefficients in [0, q); the output is in [0, q).
+     *
+     * <p>The layers run in the order of Algorithm 10 with its twiddle factors: len = 2 and 4 on
+     * blocks of eight coefficients held in local variables, then len = 8 to 128 in
+     * {@link #inverseLayer}, which the JIT compiler can vectorize as in {@link #transform}.
      *
      * <p>Bounds: if every |a| ≤ M with M ≥ q before a layer, the sum a[j] + a[j + len] is at most
      * 2M, and montgomeryReduce(ζ·(a[j + len] - a[j])) is at most (q·M + 2^15·q) / 2^16 < M.
@@ -123,20 +191,79 @@ final class MlKemNtt {
      * domain of {@link MlKemField#canonical}.
      */
     static void inverseTransform(int[] a) {
-        int k = 127;
-        for (int length = 2; length <= 128; length <<= 1) {
-            for (int start = 0; start < 256; start += 2 * length) {
-                int zeta = ZETAS_MONTGOMERY[k--];
-                for (int j = start; j < start + length; j++) {
-                    int t = a[j];
-                    a[j] = t + a[j + length];
-                    a[j + length] = MlKemField.montgomeryReduce(zeta * (a[j + length] - t));
-                }
-            }
+        // Block b holds the groups of ZETAS[127 - 2b] and ZETAS[126 - 2b] in the len = 2 layer,
+        // and the group of ZETAS[63 - b] in the len = 4 layer.
+        for (int block = 0; block < 32; block++) {
+            int o = 8 * block;
+            int zeta2a = ZETAS_MONTGOMERY[127 - 2 * block];
+            int zeta2b = ZETAS_MONTGOMERY[126 - 2 * block];
+            int zeta4 = ZETAS_MONTGOMERY[63 - block];
+            int x0 = a[o];
+            int x1 = a[o + 1];
+            int x2 = a[o + 2];
+            int x3 = a[o + 3];
+            int x4 = a[o + 4];
+            int x5 = a[o + 5];
+            int x6 = a[o + 6];
+            int x7 = a[o + 7];
+
+            int t = x0;
+            x0 = t + x2;
+            x2 = MlKemField.montgomeryReduce(zeta2a * (x2 - t));
+            t = x1;
+            x1 = t + x3;
+            x3 = MlKemField.montgomeryReduce(zeta2a * (x3 - t));
+            t = x4;
+            x4 = t + x6;
+            x6 = MlKemField.montgomeryReduce(zeta2b * (x6 - t));
+            t = x5;
+            x5 = t + x7;
+            x7 = MlKemField.montgomeryReduce(zeta2b * (x7 - t));
+
+            t = x0;
+            x0 = t + x4;
+            x4 = MlKemField.montgomeryReduce(zeta4 * (x4 - t));
+            t = x1;
+            x1 = t + x5;
+            x5 = MlKemField.montgomeryReduce(zeta4 * (x5 - t));
+            t = x2;
+            x2 = t + x6;
+            x6 = MlKemField.montgomeryReduce(zeta4 * (x6 - t));
+            t = x3;
+            x3 = t + x7;
+            x7 = MlKemField.montgomeryReduce(zeta4 * (x7 - t));
+
+            a[o] = x0;
+            a[o + 1] = x1;
+            a[o + 2] = x2;
+            a[o + 3] = x3;
+            a[o + 4] = x4;
+            a[o + 5] = x5;
+            a[o + 6] = x6;
+            a[o + 7] = x7;
         }
+
+        inverseLayer(a, 8, 31);
+        inverseLayer(a, 16, 15);
+        inverseLayer(a, 32, 7);
+        inverseLayer(a, 64, 3);
+        inverseLayer(a, 128, 1);
+
         for (int j = 0; j < 256; j++) {
             a[j] = MlKemField.canonical(
                     MlKemField.montgomeryReduce(INVERSE_128_MONTGOMERY * a[j]));
+        }
+    }
+
+    /** One layer of Algorithm 10: the groups of length {@code length}, from ZETAS[k] down. */
+    private static void inverseLayer(int[] a, int length, int k) {
+        for (int start = 0; start < 256; start += 2 * length) {
+            int zeta = ZETAS_MONTGOMERY[k--];
+            for (int j = start; j < start + length; j++) {
+                int t = a[j];
+                a[j] = t + a[j + length];
+                a[j + length] = MlKemField.montgomeryReduce(zeta * (a[j + length] - t));
+            }
         }
     }
 
