@@ -107,7 +107,7 @@ final class JdkMlKemEngine implements MlKemEngine {
             int ekStart = 384 * parameterSet.k();
             byte[] ek = Arrays.copyOfRange(dk, ekStart,
                     ekStart + parameterSet.encapsulationKeyLength());
-            return new JdkDecapsulationKey(ek, privateKey, decapsulator);
+            return new JdkDecapsulationKey(dk.clone(), ek, privateKey, decapsulator);
         } catch (InvalidKeySpecException e) {
             throw new InvalidKeyException("SunJCE rejected the " + parameterSet
                     + " decapsulation key", e);
@@ -117,7 +117,7 @@ final class JdkMlKemEngine implements MlKemEngine {
     }
 
     @Override
-    public Encapsulator newEncapsulator(byte[] ek, SecureRandom random) throws InvalidKeyException {
+    public EncapsulationKey newEncapsulationKey(byte[] ek) throws InvalidKeyException {
         if (ek.length != parameterSet.encapsulationKeyLength()) {
             throw new InvalidKeyException(parameterSet + " encapsulation key must be "
                     + parameterSet.encapsulationKeyLength() + " bytes, got " + ek.length);
@@ -135,28 +135,43 @@ final class JdkMlKemEngine implements MlKemEngine {
         }
 
         // SunJCE's newEncapsulator runs the FIPS 203 §7.2 modulus check and throws
-        // InvalidKeyException when a coefficient is not below q.
-        KEM.Encapsulator encapsulator;
+        // InvalidKeyException when a coefficient is not below q. This first call only checks.
         try {
-            encapsulator = kem.newEncapsulator(publicKey, random);
+            kem.newEncapsulator(publicKey);
         } catch (InvalidKeyException e) {
             throw new InvalidKeyException(parameterSet + " encapsulation key fails the FIPS"
                     + " 203 §7.2 check: " + e.getMessage(), e);
         }
-        return () -> {
-            KEM.Encapsulated encapsulated = encapsulator.encapsulate();
-            return new Encapsulation(encapsulated.key().getEncoded(), encapsulated.encapsulation());
+        return random -> {
+            KEM.Encapsulator encapsulator;
+            try {
+                encapsulator = kem.newEncapsulator(publicKey, random);
+            } catch (InvalidKeyException e) {
+                throw new ProviderException("SunJCE rejected an " + parameterSet
+                        + " encapsulation key that it accepted before", e);
+            }
+            return () -> {
+                KEM.Encapsulated encapsulated = encapsulator.encapsulate();
+                return new Encapsulation(encapsulated.key().getEncoded(),
+                        encapsulated.encapsulation());
+            };
         };
     }
 
-    /** A SunJCE private key (expanded form) with the decapsulator made from it. */
-    private static final class JdkDecapsulationKey implements DecapsulationKey {
+    /**
+     * A SunJCE private key (expanded form) with the decapsulator made from it, and a copy of dk
+     * for {@link #copy}.
+     */
+    private final class JdkDecapsulationKey implements DecapsulationKey {
 
+        private final byte[] dk;
         private final byte[] ek;
         private final PrivateKey privateKey;
         private final KEM.Decapsulator decapsulator;
 
-        JdkDecapsulationKey(byte[] ek, PrivateKey privateKey, KEM.Decapsulator decapsulator) {
+        JdkDecapsulationKey(byte[] dk, byte[] ek, PrivateKey privateKey,
+                KEM.Decapsulator decapsulator) {
+            this.dk = dk;
             this.ek = ek;
             this.privateKey = privateKey;
             this.decapsulator = decapsulator;
@@ -178,9 +193,29 @@ final class JdkMlKemEngine implements MlKemEngine {
             }
         }
 
+        /** Imports the kept dk into SunJCE again. */
         @Override
-        public void destroy() throws DestroyFailedException {
-            privateKey.destroy();
+        public synchronized DecapsulationKey copy() {
+            if (privateKey.isDestroyed()) {
+                throw new IllegalStateException(parameterSet + " decapsulation key is destroyed");
+            }
+            try {
+                return newDecapsulationKey(dk);
+            } catch (InvalidKeyException e) {
+                throw new ProviderException("SunJCE rejected an " + parameterSet
+                        + " decapsulation key that it accepted before", e);
+            }
+        }
+
+        @Override
+        public synchronized void destroy() {
+            Arrays.fill(dk, (byte) 0);
+            try {
+                privateKey.destroy();
+            } catch (DestroyFailedException e) {
+                throw new ProviderException("SunJCE could not destroy an " + parameterSet
+                        + " private key", e);
+            }
         }
 
         @Override

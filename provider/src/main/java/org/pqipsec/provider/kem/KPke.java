@@ -38,13 +38,19 @@ final class KPke {
             NttElement[] tHat = MlKemEncoding.decodeVector(ek, offset, k);
             byte[] rho = Arrays.copyOfRange(ek, offset + MlKemEncoding.POLYNOMIAL_BYTES * k,
                     offset + MlKemEncoding.POLYNOMIAL_BYTES * k + 32);
-            NttElement[][] aTranspose = new NttElement[k][k];
+            return new EncryptionKey(tHat, transpose(MlKemSampling.expandMatrix(rho, k)));
+        }
+
+        /** Returns the matrix whose entry [i][j] is {@code matrix[j][i]}, sharing the entries. */
+        private static NttElement[][] transpose(NttElement[][] matrix) {
+            int k = matrix.length;
+            NttElement[][] transposed = new NttElement[k][k];
             for (int i = 0; i < k; i++) {
                 for (int j = 0; j < k; j++) {
-                    aTranspose[i][j] = MlKemSampling.sampleNtt(rho, i, j);
+                    transposed[i][j] = matrix[j][i];
                 }
             }
-            return new EncryptionKey(tHat, aTranspose);
+            return transposed;
         }
     }
 
@@ -63,15 +69,11 @@ final class KPke {
         int n = 0;
         NttElement[] sHat = new NttElement[k];
         for (int i = 0; i < k; i++) {
-            RingElement s = MlKemSampling.sampleCbd(sigma, n++, set.eta1());
-            sHat[i] = MlKemNtt.ntt(s);
-            s.clear();
+            sHat[i] = MlKemNtt.nttInPlace(MlKemSampling.sampleCbd(sigma, n++, set.eta1()));
         }
         NttElement[] tHat = new NttElement[k];
         for (int i = 0; i < k; i++) {
-            RingElement e = MlKemSampling.sampleCbd(sigma, n++, set.eta1());
-            NttElement eHat = MlKemNtt.ntt(e);
-            e.clear();
+            NttElement eHat = MlKemNtt.nttInPlace(MlKemSampling.sampleCbd(sigma, n++, set.eta1()));
             // t̂ = Â∘ŝ + ê (line 18)
             tHat[i] = MlKemNtt.dot(aHat[i], sHat).addInPlace(eHat);
             eHat.clear();
@@ -96,9 +98,7 @@ final class KPke {
         int n = 0;
         NttElement[] yHat = new NttElement[k];
         for (int i = 0; i < k; i++) {
-            RingElement y = MlKemSampling.sampleCbd(r, n++, set.eta1());
-            yHat[i] = MlKemNtt.ntt(y);
-            y.clear();
+            yHat[i] = MlKemNtt.nttInPlace(MlKemSampling.sampleCbd(r, n++, set.eta1()));
         }
         RingElement[] e1 = new RingElement[k];
         for (int i = 0; i < k; i++) {
@@ -111,7 +111,7 @@ final class KPke {
         int dv = set.dv();
         // u = NTT^-1(Â^T∘ŷ) + e1, c1 = ByteEncode_du(Compress_du(u)) (lines 19 and 22)
         for (int i = 0; i < k; i++) {
-            RingElement u = MlKemNtt.inverse(MlKemNtt.dot(key.aTranspose[i], yHat));
+            RingElement u = MlKemNtt.inverseInPlace(MlKemNtt.dot(key.aTranspose[i], yHat));
             u.addInPlace(e1[i]);
             e1[i].clear();
             compressAndEncode(u, du, c, 32 * du * i);
@@ -123,7 +123,7 @@ final class KPke {
             // branching version: mu[i] = bit == 1 ? (q + 1) / 2 : 0;
             mu.f[i] = -mu.f[i] & 1665;
         }
-        RingElement v = MlKemNtt.inverse(MlKemNtt.dot(key.tHat, yHat));
+        RingElement v = MlKemNtt.inverseInPlace(MlKemNtt.dot(key.tHat, yHat));
         v.addInPlace(e2).addInPlace(mu);
         e2.clear();
         mu.clear();
@@ -142,13 +142,12 @@ final class KPke {
         int dv = set.dv();
         NttElement[] uHat = new NttElement[k];
         for (int i = 0; i < k; i++) {
-            RingElement u = decodeAndDecompress(c, 32 * du * i, du);
-            uHat[i] = MlKemNtt.ntt(u);
+            uHat[i] = MlKemNtt.nttInPlace(decodeAndDecompress(c, 32 * du * i, du));
         }
         RingElement w = decodeAndDecompress(c, 32 * du * k, dv);
 
         // w = v' - NTT^-1(ŝ^T∘NTT(u')) (line 6)
-        RingElement product = MlKemNtt.inverse(MlKemNtt.dot(sHat, uHat));
+        RingElement product = MlKemNtt.inverseInPlace(MlKemNtt.dot(sHat, uHat));
         w.subtractInPlace(product);
         product.clear();
 

@@ -1,5 +1,8 @@
 package org.pqipsec.provider.kem;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -7,8 +10,11 @@ import java.util.Arrays;
  * SHA3-512 (G), SHAKE128 (the XOF of SampleNTT) and SHAKE256 (PRF and J). FIPS 203 §4.1 defines
  * them over these FIPS 202 functions.
  *
- * <p>An instance absorbs, then squeezes. It is not safe for concurrent use. The permutation has no
- * data-dependent branch, index or division, so it runs in constant time on secret input.
+ * <p>An instance absorbs, then squeezes, and {@link #clear} makes it ready to absorb again. It is
+ * not safe for concurrent use. The permutation has no data-dependent branch, index or division,
+ * so it runs in constant time on secret input. Absorbing and squeezing move whole 64-bit lanes
+ * where the position allows, and single bytes elsewhere. The choice between the two depends
+ * only on lengths and positions.
  */
 final class Keccak {
 
@@ -37,7 +43,8 @@ final class Keccak {
 
     /**
      * Rotation offset of lane x + 5y in the ρ step (FIPS 202 Table 2, taken mod 64). Tests derive
-     * them again from FIPS 202 Algorithm 2.
+     * them again from FIPS 202 Algorithm 2. {@link #permute(long[])} has them written out, and a
+     * test checks it against a loop over this table and {@link #PI_SOURCES}.
      */
     static final int[] RHO_OFFSETS = {
         0, 1, 62, 28, 27,
@@ -59,10 +66,14 @@ final class Keccak {
         2, 8, 14, 15, 21,
     };
 
+    /** Reads and writes the bytes of a lane: FIPS 202 orders a lane's bytes little-endian. */
+    private static final VarHandle LANE =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     private final long[] state = new long[25];
-    private final long[] scratch = new long[25];
     private final int rate;
     private final byte padding;
+    /** Next byte of the rate to absorb into or squeeze from, in [0, rate]. */
     private int position;
     private boolean squeezing;
 
@@ -81,12 +92,17 @@ final class Keccak {
 
     /** Returns SHA3-256(input), the function H of FIPS 203 §4.1. */
     static byte[] sha3_256(byte[] input) {
-        Keccak sponge = new Keccak(SHAKE256_RATE, SHA3_PADDING);
-        sponge.absorb(input, 0, input.length);
         byte[] digest = new byte[32];
-        sponge.squeeze(digest, 0, 32);
-        sponge.clear();
+        sha3_256(input, 0, input.length, digest, 0);
         return digest;
+    }
+
+    /** Writes SHA3-256 of {@code input[offset, offset + length)} to 32 bytes of {@code out}. */
+    static void sha3_256(byte[] input, int offset, int length, byte[] out, int outOffset) {
+        Keccak sponge = new Keccak(SHAKE256_RATE, SHA3_PADDING);
+        sponge.absorb(input, offset, length);
+        sponge.squeeze(out, outOffset, 32);
+        sponge.clear();
     }
 
     /** Returns SHA3-512 over the concatenation of {@code first} and {@code second}. */
@@ -105,11 +121,21 @@ final class Keccak {
         if (squeezing) {
             throw new IllegalStateException("Keccak sponge already squeezing");
         }
-        for (int i = 0; i < length; i++) {
-            xorByte(position, input[offset + i]);
-            position++;
+        int end = offset + length;
+        int i = offset;
+        while (i < end) {
+            // The rate is a multiple of 8, so a lane that starts inside the rate ends inside it.
+            if ((position & 7) == 0 && end - i >= 8) {
+                state[position >>> 3] ^= (long) LANE.get(input, i);
+                i += 8;
+                position += 8;
+            } else {
+                xorByte(position, input[i]);
+                i++;
+                position++;
+            }
             if (position == rate) {
-                permute();
+                permute(state);
                 position = 0;
             }
         }
@@ -117,10 +143,13 @@ final class Keccak {
 
     /** Absorbs one byte. */
     void absorb(byte value) {
+        if (squeezing) {
+            throw new IllegalStateException("Keccak sponge already squeezing");
+        }
         xorByte(position, value);
         position++;
         if (position == rate) {
-            permute();
+            permute(state);
             position = 0;
         }
     }
@@ -130,24 +159,32 @@ final class Keccak {
         if (!squeezing) {
             xorByte(position, padding);
             xorByte(rate - 1, (byte) 0x80);
-            permute();
+            permute(state);
             position = 0;
             squeezing = true;
         }
-        for (int i = 0; i < length; i++) {
+        int end = offset + length;
+        int i = offset;
+        while (i < end) {
             if (position == rate) {
-                permute();
+                permute(state);
                 position = 0;
             }
-            output[offset + i] = (byte) (state[position >>> 3] >>> ((position & 7) << 3));
-            position++;
+            if ((position & 7) == 0 && end - i >= 8) {
+                LANE.set(output, i, state[position >>> 3]);
+                i += 8;
+                position += 8;
+            } else {
+                output[i] = (byte) (state[position >>> 3] >>> ((position & 7) << 3));
+                i++;
+                position++;
+            }
         }
     }
 
-    /** Zeroes the state, so that no secret input stays in memory. */
+    /** Zeroes the state, so that no secret input stays in memory, and starts a new absorb. */
     void clear() {
         Arrays.fill(state, 0L);
-        Arrays.fill(scratch, 0L);
         position = 0;
         squeezing = false;
     }
@@ -156,50 +193,132 @@ final class Keccak {
         state[index >>> 3] ^= (value & 0xffL) << ((index & 7) << 3);
     }
 
-    /** Keccak-f[1600]: 24 rounds of θ, ρ, π, χ and ι (FIPS 202 Algorithm 7). */
-    private void permute() {
-        long[] a = state;
-        long[] b = scratch;
+    /**
+     * Keccak-f[1600] on the 25 lanes of {@code s}, lane x + 5y at index x + 5y: 24 rounds of θ, ρ,
+     * π, χ and ι (FIPS 202 Algorithm 7). The lanes live in local variables for the whole
+     * permutation, so that the JIT compiler can keep them in registers.
+     */
+    static void permute(long[] s) {
+        long a0 = s[0];
+        long a1 = s[1];
+        long a2 = s[2];
+        long a3 = s[3];
+        long a4 = s[4];
+        long a5 = s[5];
+        long a6 = s[6];
+        long a7 = s[7];
+        long a8 = s[8];
+        long a9 = s[9];
+        long a10 = s[10];
+        long a11 = s[11];
+        long a12 = s[12];
+        long a13 = s[13];
+        long a14 = s[14];
+        long a15 = s[15];
+        long a16 = s[16];
+        long a17 = s[17];
+        long a18 = s[18];
+        long a19 = s[19];
+        long a20 = s[20];
+        long a21 = s[21];
+        long a22 = s[22];
+        long a23 = s[23];
+        long a24 = s[24];
+
         for (int round = 0; round < 24; round++) {
-            // θ: XOR each lane with the parities of two neighbouring columns.
-            long c0 = a[0] ^ a[5] ^ a[10] ^ a[15] ^ a[20];
-            long c1 = a[1] ^ a[6] ^ a[11] ^ a[16] ^ a[21];
-            long c2 = a[2] ^ a[7] ^ a[12] ^ a[17] ^ a[22];
-            long c3 = a[3] ^ a[8] ^ a[13] ^ a[18] ^ a[23];
-            long c4 = a[4] ^ a[9] ^ a[14] ^ a[19] ^ a[24];
+            // θ: the parities of the five columns, then D[x] = C[x - 1] ^ rot(C[x + 1], 1).
+            long c0 = a0 ^ a5 ^ a10 ^ a15 ^ a20;
+            long c1 = a1 ^ a6 ^ a11 ^ a16 ^ a21;
+            long c2 = a2 ^ a7 ^ a12 ^ a17 ^ a22;
+            long c3 = a3 ^ a8 ^ a13 ^ a18 ^ a23;
+            long c4 = a4 ^ a9 ^ a14 ^ a19 ^ a24;
             long d0 = c4 ^ Long.rotateLeft(c1, 1);
             long d1 = c0 ^ Long.rotateLeft(c2, 1);
             long d2 = c1 ^ Long.rotateLeft(c3, 1);
             long d3 = c2 ^ Long.rotateLeft(c4, 1);
             long d4 = c3 ^ Long.rotateLeft(c0, 1);
-            for (int y = 0; y < 25; y += 5) {
-                a[y] ^= d0;
-                a[y + 1] ^= d1;
-                a[y + 2] ^= d2;
-                a[y + 3] ^= d3;
-                a[y + 4] ^= d4;
-            }
 
-            // ρ and π together: rotate each lane and move it to its new position.
-            for (int i = 0; i < 25; i++) {
-                int source = PI_SOURCES[i];
-                b[i] = Long.rotateLeft(a[source], RHO_OFFSETS[source]);
-            }
+            // ρ and π, with θ's XOR folded in: lane i takes lane PI_SOURCES[i], rotated.
+            long b0 = a0 ^ d0;
+            long b1 = Long.rotateLeft(a6 ^ d1, 44);
+            long b2 = Long.rotateLeft(a12 ^ d2, 43);
+            long b3 = Long.rotateLeft(a18 ^ d3, 21);
+            long b4 = Long.rotateLeft(a24 ^ d4, 14);
+            long b5 = Long.rotateLeft(a3 ^ d3, 28);
+            long b6 = Long.rotateLeft(a9 ^ d4, 20);
+            long b7 = Long.rotateLeft(a10 ^ d0, 3);
+            long b8 = Long.rotateLeft(a16 ^ d1, 45);
+            long b9 = Long.rotateLeft(a22 ^ d2, 61);
+            long b10 = Long.rotateLeft(a1 ^ d1, 1);
+            long b11 = Long.rotateLeft(a7 ^ d2, 6);
+            long b12 = Long.rotateLeft(a13 ^ d3, 25);
+            long b13 = Long.rotateLeft(a19 ^ d4, 8);
+            long b14 = Long.rotateLeft(a20 ^ d0, 18);
+            long b15 = Long.rotateLeft(a4 ^ d4, 27);
+            long b16 = Long.rotateLeft(a5 ^ d0, 36);
+            long b17 = Long.rotateLeft(a11 ^ d1, 10);
+            long b18 = Long.rotateLeft(a17 ^ d2, 15);
+            long b19 = Long.rotateLeft(a23 ^ d3, 56);
+            long b20 = Long.rotateLeft(a2 ^ d2, 62);
+            long b21 = Long.rotateLeft(a8 ^ d3, 55);
+            long b22 = Long.rotateLeft(a14 ^ d4, 39);
+            long b23 = Long.rotateLeft(a15 ^ d0, 41);
+            long b24 = Long.rotateLeft(a21 ^ d1, 2);
 
-            // χ: combine each row non-linearly; ι: add the round constant to lane (0, 0).
-            for (int y = 0; y < 25; y += 5) {
-                long b0 = b[y];
-                long b1 = b[y + 1];
-                long b2 = b[y + 2];
-                long b3 = b[y + 3];
-                long b4 = b[y + 4];
-                a[y] = b0 ^ (~b1 & b2);
-                a[y + 1] = b1 ^ (~b2 & b3);
-                a[y + 2] = b2 ^ (~b3 & b4);
-                a[y + 3] = b3 ^ (~b4 & b0);
-                a[y + 4] = b4 ^ (~b0 & b1);
-            }
-            a[0] ^= ROUND_CONSTANTS[round];
+            // χ on each row, then ι on lane (0, 0).
+            a0 = b0 ^ (~b1 & b2);
+            a1 = b1 ^ (~b2 & b3);
+            a2 = b2 ^ (~b3 & b4);
+            a3 = b3 ^ (~b4 & b0);
+            a4 = b4 ^ (~b0 & b1);
+            a5 = b5 ^ (~b6 & b7);
+            a6 = b6 ^ (~b7 & b8);
+            a7 = b7 ^ (~b8 & b9);
+            a8 = b8 ^ (~b9 & b5);
+            a9 = b9 ^ (~b5 & b6);
+            a10 = b10 ^ (~b11 & b12);
+            a11 = b11 ^ (~b12 & b13);
+            a12 = b12 ^ (~b13 & b14);
+            a13 = b13 ^ (~b14 & b10);
+            a14 = b14 ^ (~b10 & b11);
+            a15 = b15 ^ (~b16 & b17);
+            a16 = b16 ^ (~b17 & b18);
+            a17 = b17 ^ (~b18 & b19);
+            a18 = b18 ^ (~b19 & b15);
+            a19 = b19 ^ (~b15 & b16);
+            a20 = b20 ^ (~b21 & b22);
+            a21 = b21 ^ (~b22 & b23);
+            a22 = b22 ^ (~b23 & b24);
+            a23 = b23 ^ (~b24 & b20);
+            a24 = b24 ^ (~b20 & b21);
+            a0 ^= ROUND_CONSTANTS[round];
+
         }
+
+        s[0] = a0;
+        s[1] = a1;
+        s[2] = a2;
+        s[3] = a3;
+        s[4] = a4;
+        s[5] = a5;
+        s[6] = a6;
+        s[7] = a7;
+        s[8] = a8;
+        s[9] = a9;
+        s[10] = a10;
+        s[11] = a11;
+        s[12] = a12;
+        s[13] = a13;
+        s[14] = a14;
+        s[15] = a15;
+        s[16] = a16;
+        s[17] = a17;
+        s[18] = a18;
+        s[19] = a19;
+        s[20] = a20;
+        s[21] = a21;
+        s[22] = a22;
+        s[23] = a23;
+        s[24] = a24;
     }
 }

@@ -19,6 +19,10 @@ final class MlKemEncoding {
      * coefficient must be below 2^d, and below q when d = 12.
      */
     static void encode(int[] f, int d, byte[] out, int offset) {
+        if (d == 12) {
+            encode12(f, out, offset);
+            return;
+        }
         long buffer = 0;
         int bits = 0;
         int position = offset;
@@ -39,6 +43,9 @@ final class MlKemEncoding {
      * still decodes to field elements.
      */
     static int[] decode(byte[] in, int offset, int d) {
+        if (d == 12) {
+            return decode12(in, offset);
+        }
         int[] f = new int[RingElement.N];
         int mask = (1 << d) - 1;
         long buffer = 0;
@@ -53,10 +60,31 @@ final class MlKemEncoding {
             buffer >>>= d;
             bits -= d;
         }
-        if (d == 12) {
-            for (int i = 0; i < RingElement.N; i++) {
-                f[i] = MlKemField.reduceOnce(f[i]);
-            }
+        return f;
+    }
+
+    /** ByteEncode_12: each pair of coefficients fills three bytes. */
+    private static void encode12(int[] f, byte[] out, int offset) {
+        for (int i = 0; i < RingElement.N / 2; i++) {
+            int x = f[2 * i];
+            int y = f[2 * i + 1];
+            int position = offset + 3 * i;
+            out[position] = (byte) x;
+            out[position + 1] = (byte) (x >>> 8 | y << 4);
+            out[position + 2] = (byte) (y >>> 4);
+        }
+    }
+
+    /** ByteDecode_12, with each value taken mod q by one masked subtraction. */
+    private static int[] decode12(byte[] in, int offset) {
+        int[] f = new int[RingElement.N];
+        for (int i = 0; i < RingElement.N / 2; i++) {
+            int position = offset + 3 * i;
+            int b0 = in[position] & 0xff;
+            int b1 = in[position + 1] & 0xff;
+            int b2 = in[position + 2] & 0xff;
+            f[2 * i] = MlKemField.reduceOnce(b0 | (b1 & 0x0f) << 8);
+            f[2 * i + 1] = MlKemField.reduceOnce(b1 >>> 4 | b2 << 4);
         }
         return f;
     }

@@ -50,12 +50,34 @@ interface MlKemEngine {
 
     /**
      * Checks an encapsulation key as FIPS 203 §7.2 requires before ML-KEM.Encaps (its length, and
-     * each coefficient below q), and returns an encapsulator for it that draws the message m from
-     * {@code random}.
+     * each coefficient below q), and returns it prepared for any number of encapsulators.
+     * {@code ek} is not modified.
      *
      * @throws InvalidKeyException if {@code ek} fails the check
      */
-    Encapsulator newEncapsulator(byte[] ek, SecureRandom random) throws InvalidKeyException;
+    EncapsulationKey newEncapsulationKey(byte[] ek) throws InvalidKeyException;
+
+    /**
+     * Checks an encapsulation key as {@link #newEncapsulationKey} does, and returns an
+     * encapsulator for it that draws the message m from {@code random}.
+     *
+     * @throws InvalidKeyException if {@code ek} fails the check
+     */
+    default Encapsulator newEncapsulator(byte[] ek, SecureRandom random)
+            throws InvalidKeyException {
+        return newEncapsulationKey(ek).newEncapsulator(random);
+    }
+
+    /**
+     * An encapsulation key that passed the FIPS 203 §7.2 check, with the work that depends only on
+     * the key done once: parsing, and for this provider's engine the matrix Â. It contains no
+     * secret.
+     */
+    interface EncapsulationKey {
+
+        /** Returns an encapsulator for this key that draws the message m from {@code random}. */
+        Encapsulator newEncapsulator(SecureRandom random);
+    }
 
     /** An encapsulation key that passed the FIPS 203 §7.2 check, bound to a randomness source. */
     interface Encapsulator {
@@ -85,5 +107,16 @@ interface MlKemEngine {
          * @return the shared secret K (32 bytes), which the caller zeroes
          */
         byte[] decapsulate(byte[] c);
+
+        /**
+         * Returns an independent copy of this key, which destroying this key leaves usable.
+         *
+         * @throws IllegalStateException if this key is destroyed
+         */
+        DecapsulationKey copy();
+
+        /** Zeroes the secret parts of this key; later calls of {@link #decapsulate} throw. */
+        @Override
+        void destroy();
     }
 }

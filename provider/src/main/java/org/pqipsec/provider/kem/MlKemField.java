@@ -5,9 +5,10 @@ package org.pqipsec.provider.kem;
  * FIPS 203 §4.2.1.
  *
  * <p>Constant time: every function here runs the same instructions for every input in its stated
- * range. Reductions use multiply-and-shift (Barrett) and a sign mask in place of {@code %}, a
- * division or a comparison branch, so the class compiles to no {@code idiv}, {@code irem},
- * {@code ldiv} or {@code lrem} instruction (a test reads the class file to check this).
+ * range. Reductions use multiply-and-shift (Barrett and Montgomery) and a sign mask in place of
+ * {@code %}, a division or a comparison branch, so the class compiles to no {@code idiv},
+ * {@code irem}, {@code ldiv} or {@code lrem} instruction (a test reads the class file to check
+ * this).
  */
 final class MlKemField {
 
@@ -16,6 +17,15 @@ final class MlKemField {
 
     /** 2^32 / q rounded down, the Barrett constant of {@link #reduce}. */
     private static final long BARRETT_MULTIPLIER = 1290167L;
+
+    /** q^-1 mod 2^16 as a signed 16-bit value: q · QINV ≡ 1 (mod 2^16). */
+    static final int QINV = -3327;
+
+    /** R mod q for the Montgomery radix R = 2^16. */
+    static final int MONTGOMERY_R = 2285;
+
+    /** 2^26 / q rounded to the nearest integer, the Barrett constant of {@link #canonical}. */
+    private static final int SIGNED_BARRETT_MULTIPLIER = 20159;
 
     private MlKemField() {}
 
@@ -45,6 +55,33 @@ final class MlKemField {
     static int reduce(int a) {
         int estimate = (int) ((a * BARRETT_MULTIPLIER) >>> 32);
         return reduceOnce(a - estimate * Q);
+    }
+
+    /**
+     * Montgomery reduction: returns r ≡ a · 2^-16 (mod q) with |r| ≤ (|a| + 2^15·q) / 2^16, for
+     * |a| ≤ 2^31 - 2^15·q. In particular |r| < q when |a| < 2^15·q.
+     *
+     * <p>t = a · q^-1 mod 2^16, taken as a signed 16-bit value, makes a - t·q a multiple of 2^16,
+     * so the arithmetic shift divides exactly. The bound on |a| keeps a - t·q inside an int.
+     */
+    static int montgomeryReduce(int a) {
+        int t = (short) (a * QINV);
+        return (a - t * Q) >> 16;
+    }
+
+    /**
+     * Returns a mod q in [0, q) for |a| < 2^16, including negative a.
+     *
+     * <p>t = ⌊(a · 20159 + 2^25) / 2^26⌋ is a / q rounded to the nearest integer, off by at most
+     * 2^-12 more because 20159 / 2^26 exceeds 1/q by less than 2^-28. So a - t·q lies in
+     * (-q, q), and a sign mask adds q to a negative result. The arithmetic shift rounds toward
+     * minus infinity for negative a as well. A test checks every a in the domain.
+     */
+    static int canonical(int a) {
+        int t = (a * SIGNED_BARRETT_MULTIPLIER + (1 << 25)) >> 26;
+        int r = a - t * Q;
+        // branching version: return r < 0 ? r + Q : r;
+        return r + ((r >> 31) & Q);
     }
 
     /** Returns (a + b) mod q for a, b in [0, q). */

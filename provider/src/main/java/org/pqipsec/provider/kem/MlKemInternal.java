@@ -76,9 +76,10 @@ final class MlKemInternal {
         }
         int ekStart = MlKemEncoding.POLYNOMIAL_BYTES * set.k();
         int hStart = ekStart + set.encapsulationKeyLength();
-        byte[] ek = Arrays.copyOfRange(dk, ekStart, hStart);
+        byte[] computed = new byte[32];
+        Keccak.sha3_256(dk, ekStart, set.encapsulationKeyLength(), computed, 0);
         byte[] h = Arrays.copyOfRange(dk, hStart, hStart + 32);
-        if (!MessageDigest.isEqual(Keccak.sha3_256(ek), h)) {
+        if (!MessageDigest.isEqual(computed, h)) {
             throw new InvalidKeyException(set + " decapsulation key fails the FIPS 203 §7.3 hash"
                     + " check: the stored H(ek) does not match the embedded ek");
         }
@@ -165,6 +166,15 @@ final class MlKemInternal {
                     KPke.EncryptionKey.parse(set, ek, 0));
             return new DecapsulationKey(set, MlKemEncoding.decodeVector(dk, 0, k), embedded,
                     Arrays.copyOfRange(dk, hStart + 32, hStart + 64));
+        }
+
+        /** Returns a copy with its own ŝ and z, sharing the public encapsulation key. */
+        DecapsulationKey copy() {
+            NttElement[] sHatCopy = new NttElement[sHat.length];
+            for (int i = 0; i < sHat.length; i++) {
+                sHatCopy[i] = new NttElement(sHat[i].f.clone());
+            }
+            return new DecapsulationKey(set, sHatCopy, encapsulationKey, z.clone());
         }
 
         /** Zeroes ŝ and z. */

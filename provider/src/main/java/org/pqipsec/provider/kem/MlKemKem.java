@@ -6,7 +6,6 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.spec.AlgorithmParameterSpec;
-import java.util.Arrays;
 import java.util.Objects;
 
 import javax.crypto.DecapsulateException;
@@ -62,9 +61,8 @@ final class MlKemKem implements KEMSpi {
         KemSupport.requireNoSpec(spec, name());
         MlKemPublicKey key = MlKemPublicKey.from(publicKey, parameterSet, name() + " KEM");
 
-        MlKemEngine engine = Engines.mlKem(key.parameterSet());
         return new Encapsulator(key.parameterSet(),
-                engine.newEncapsulator(key.encapsulationKey(), KemSupport.orDefault(random)));
+                key.prepared().newEncapsulator(KemSupport.orDefault(random)));
     }
 
     @Override
@@ -72,15 +70,7 @@ final class MlKemKem implements KEMSpi {
             throws InvalidAlgorithmParameterException, InvalidKeyException {
         KemSupport.requireNoSpec(spec, name());
         MlKemPrivateKey key = MlKemPrivateKey.from(privateKey, parameterSet, name() + " KEM");
-        // newDecapsulationKey runs the FIPS 203 §7.3 checks again: the key may be foreign.
-
-        byte[] dk = key.expandedKey();
-        try {
-            MlKemEngine engine = Engines.mlKem(key.parameterSet());
-            return new Decapsulator(key.parameterSet(), engine.newDecapsulationKey(dk));
-        } finally {
-            Arrays.fill(dk, (byte) 0);
-        }
+        return new Decapsulator(key.parameterSet(), key.newDecapsulationKey());
     }
 
     private static final class Encapsulator implements EncapsulatorSpi {

@@ -33,6 +33,11 @@ final class MlKemPrivateKey implements PrivateKey {
     /** d ‖ z, or null for a key imported in expanded form only. */
     private final byte[] seed;
     private final byte[] dk;
+    /**
+     * dk after the FIPS 203 §7.3 check, parsed for decapsulation, made on first use by
+     * {@link #newDecapsulationKey}, or null. {@link #destroy()} zeroes it.
+     */
+    private MlKemEngine.DecapsulationKey prepared;
     private boolean destroyed;
 
     /**
@@ -207,6 +212,22 @@ final class MlKemPrivateKey implements PrivateKey {
         return dk.clone();
     }
 
+    /**
+     * Returns a decapsulation key for dk that the caller owns and that outlives
+     * {@link #destroy()}. The FIPS 203 §7.3 check and the parsing of dk run on the first call,
+     * and later calls copy their result.
+     *
+     * @throws InvalidKeyException if dk fails the check
+     * @throws IllegalStateException if this key is destroyed
+     */
+    synchronized MlKemEngine.DecapsulationKey newDecapsulationKey() throws InvalidKeyException {
+        requireLive();
+        if (prepared == null) {
+            prepared = Engines.mlKem(parameterSet).newDecapsulationKey(dk);
+        }
+        return prepared.copy();
+    }
+
     /** Returns a copy of the encapsulation key ek inside dk. */
     synchronized byte[] encapsulationKey() {
         requireLive();
@@ -287,13 +308,20 @@ final class MlKemPrivateKey implements PrivateKey {
         return parameterSet.hashCode();
     }
 
-    /** Zeroes the seed and dk; later calls of {@link #getEncoded()} throw. */
+    /**
+     * Zeroes the seed, dk and its parsed form; later calls of {@link #getEncoded()} throw.
+     * Decapsulators made before keep their own copies and still work.
+     */
     @Override
     public synchronized void destroy() {
         if (seed != null) {
             Arrays.fill(seed, (byte) 0);
         }
         Arrays.fill(dk, (byte) 0);
+        if (prepared != null) {
+            prepared.destroy();
+            prepared = null;
+        }
         destroyed = true;
     }
 

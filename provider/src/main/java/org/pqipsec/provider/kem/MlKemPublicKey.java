@@ -31,6 +31,12 @@ final class MlKemPublicKey implements PublicKey {
     private final byte[] ek;
 
     /**
+     * ek after the FIPS 203 §7.2 check, parsed and with Â expanded, made on first use by
+     * {@link #prepared}. It contains only public values, and it is not serialized.
+     */
+    private transient volatile MlKemEngine.EncapsulationKey prepared;
+
+    /**
      * Creates a key over a copy of {@code ek}, which must have the parameter set's length. The
      * modulus check is the caller's job ({@link #checked}).
      */
@@ -115,6 +121,22 @@ final class MlKemPublicKey implements PublicKey {
 
     MlKemParameterSet parameterSet() {
         return parameterSet;
+    }
+
+    /**
+     * Returns ek checked (FIPS 203 §7.2) and prepared for encapsulation. The work runs on the
+     * first call and its result is kept, so later encapsulators for this key object skip it. Two
+     * threads that call this together may both do the work and get equal results.
+     *
+     * @throws InvalidKeyException if ek fails the check
+     */
+    MlKemEngine.EncapsulationKey prepared() throws InvalidKeyException {
+        MlKemEngine.EncapsulationKey result = prepared;
+        if (result == null) {
+            result = Engines.mlKem(parameterSet).newEncapsulationKey(ek);
+            prepared = result;
+        }
+        return result;
     }
 
     /** Returns a copy of the raw encapsulation key ek. */

@@ -9,9 +9,9 @@ import java.util.Arrays;
  * {@link KPke} and the classes below them), so the arithmetic and its constant-time behaviour
  * are under this project's control.
  *
- * <p>An encapsulator parses ek and expands Â once, and a decapsulation key parses dk once, so
- * repeated operations with one key skip that work. Both are immutable after construction except
- * for {@link DecapsulationKey#destroy}.
+ * <p>An encapsulation key parses ek and expands Â once, and a decapsulation key parses dk once,
+ * so repeated operations with one key skip that work. Both are immutable after construction
+ * except for {@link DecapsulationKey#destroy}.
  */
 final class NativeMlKemEngine implements MlKemEngine {
 
@@ -46,6 +46,12 @@ final class NativeMlKemEngine implements MlKemEngine {
     @Override
     public DecapsulationKey newDecapsulationKey(byte[] dk) throws InvalidKeyException {
         return new NativeDecapsulationKey(MlKemInternal.DecapsulationKey.parse(parameterSet, dk));
+    }
+
+    @Override
+    public EncapsulationKey newEncapsulationKey(byte[] ek) throws InvalidKeyException {
+        MlKemInternal.EncapsulationKey key = MlKemInternal.EncapsulationKey.parse(parameterSet, ek);
+        return random -> new NativeEncapsulator(key, random);
     }
 
     @Override
@@ -113,6 +119,17 @@ final class NativeMlKemEngine implements MlKemEngine {
                         + key.set.ciphertextLength() + " bytes, got " + c.length);
             }
             return MlKemInternal.decaps(key, c);
+        }
+
+        @Override
+        public DecapsulationKey copy() {
+            MlKemInternal.DecapsulationKey copy = key.copy();
+            // Checked after copying, because a destroy() during the copy may have left zeros in it.
+            if (destroyed) {
+                copy.clear();
+                throw new IllegalStateException(key.set + " decapsulation key is destroyed");
+            }
+            return new NativeDecapsulationKey(copy);
         }
 
         @Override

@@ -3,7 +3,6 @@ package org.pqipsec.provider.kem;
 import static org.pqipsec.provider.kem.X25519MlKem768Layout.ALGORITHM;
 import static org.pqipsec.provider.kem.X25519MlKem768Layout.CIPHERTEXT_LENGTH;
 import static org.pqipsec.provider.kem.X25519MlKem768Layout.ENCAPSULATION_LENGTH;
-import static org.pqipsec.provider.kem.X25519MlKem768Layout.ML_KEM;
 import static org.pqipsec.provider.kem.X25519MlKem768Layout.SECRET_LENGTH;
 
 import java.security.InvalidAlgorithmParameterException;
@@ -62,8 +61,7 @@ final class X25519MlKem768Kem implements KEMSpi {
         X25519MlKem768PublicKey key = X25519MlKem768PublicKey.from(publicKey, USAGE);
         SecureRandom source = KemSupport.orDefault(random);
 
-        MlKemEngine.Encapsulator mlKem =
-                Engines.mlKem(ML_KEM).newEncapsulator(key.encapsulationKey(), source);
+        MlKemEngine.Encapsulator mlKem = key.mlKemEncapsulationKey().newEncapsulator(source);
 
         byte[] u = key.x25519PublicKey();
         X25519Dh.checkRecipientKey(u, ALGORITHM);
@@ -76,13 +74,7 @@ final class X25519MlKem768Kem implements KEMSpi {
         KemSupport.requireNoSpec(spec, ALGORITHM);
         X25519MlKem768PrivateKey key = X25519MlKem768PrivateKey.from(privateKey, USAGE);
 
-        byte[] seed = key.mlKemSeed();
-        try {
-            MlKemEngine.DecapsulationKey mlKem = Engines.mlKem(ML_KEM).generateKey(seed);
-            return new Decapsulator(mlKem, key.x25519PrivateKey());
-        } finally {
-            Arrays.fill(seed, (byte) 0);
-        }
+        return new Decapsulator(key.newMlKemDecapsulationKey(), key.x25519PrivateKey());
     }
 
     private static final class Encapsulator implements EncapsulatorSpi {

@@ -1,6 +1,7 @@
 package org.pqipsec.provider.kem;
 
 import static org.pqipsec.provider.kem.X25519MlKem768Layout.ALGORITHM;
+import static org.pqipsec.provider.kem.X25519MlKem768Layout.ML_KEM;
 import static org.pqipsec.provider.kem.X25519MlKem768Layout.PRIVATE_KEY_LENGTH;
 import static org.pqipsec.provider.kem.X25519MlKem768Layout.SEED_LENGTH;
 
@@ -28,6 +29,11 @@ final class X25519MlKem768PrivateKey implements PrivateKey {
     private static final long serialVersionUID = 1L;
 
     private final byte[] encoded;
+    /**
+     * The ML-KEM-768 decapsulation key expanded from d ‖ z, made on first use by
+     * {@link #newMlKemDecapsulationKey}, or null. {@link #destroy()} zeroes it.
+     */
+    private MlKemEngine.DecapsulationKey mlKem;
     private boolean destroyed;
 
     /** Creates a key over a copy of a 96-byte encoding d ‖ z ‖ k. */
@@ -76,10 +82,24 @@ final class X25519MlKem768PrivateKey implements PrivateKey {
                 + " 32-byte X25519 private key), got " + actual;
     }
 
-    /** Returns a copy of the ML-KEM-768 seed d ‖ z, bytes [0, 64); the caller zeroes it. */
-    synchronized byte[] mlKemSeed() {
+    /**
+     * Returns the ML-KEM-768 decapsulation key of d ‖ z, which the caller owns and which outlives
+     * {@link #destroy()}. FIPS 203 Algorithm 16 expands the seed on the first call, and later
+     * calls copy the result.
+     *
+     * @throws IllegalStateException if the key is destroyed
+     */
+    synchronized MlKemEngine.DecapsulationKey newMlKemDecapsulationKey() {
         checkNotDestroyed();
-        return Arrays.copyOfRange(encoded, 0, SEED_LENGTH);
+        if (mlKem == null) {
+            byte[] seed = Arrays.copyOfRange(encoded, 0, SEED_LENGTH);
+            try {
+                mlKem = Engines.mlKem(ML_KEM).generateKey(seed);
+            } finally {
+                Arrays.fill(seed, (byte) 0);
+            }
+        }
+        return mlKem.copy();
     }
 
     /** Returns a copy of the X25519 private key k, bytes [64, 96); the caller zeroes it. */
@@ -109,10 +129,17 @@ final class X25519MlKem768PrivateKey implements PrivateKey {
         return encoded.clone();
     }
 
-    /** Zeroes the key; later calls of {@link #getEncoded()} throw. */
+    /**
+     * Zeroes the key and its expanded ML-KEM-768 key; later calls of {@link #getEncoded()} throw.
+     * Decapsulators made before keep their own copies and still work.
+     */
     @Override
     public synchronized void destroy() {
         Arrays.fill(encoded, (byte) 0);
+        if (mlKem != null) {
+            mlKem.destroy();
+            mlKem = null;
+        }
         destroyed = true;
     }
 

@@ -2,6 +2,7 @@ package org.pqipsec.provider.kem;
 
 import static org.pqipsec.provider.kem.X25519MlKem768Layout.ALGORITHM;
 import static org.pqipsec.provider.kem.X25519MlKem768Layout.EK_LENGTH;
+import static org.pqipsec.provider.kem.X25519MlKem768Layout.ML_KEM;
 import static org.pqipsec.provider.kem.X25519MlKem768Layout.PUBLIC_KEY_LENGTH;
 
 import java.io.IOException;
@@ -26,6 +27,13 @@ final class X25519MlKem768PublicKey implements PublicKey {
     private static final long serialVersionUID = 1L;
 
     private final byte[] encoded;
+
+    /**
+     * The ML-KEM-768 ek after the FIPS 203 §7.2 check, parsed and with Â expanded, made on first
+     * use by {@link #mlKemEncapsulationKey}. It contains only public values, and it is not
+     * serialized.
+     */
+    private transient volatile MlKemEngine.EncapsulationKey mlKem;
 
     /** Creates a key over a copy of a 1216-byte client share. */
     X25519MlKem768PublicKey(byte[] encoded) {
@@ -60,6 +68,22 @@ final class X25519MlKem768PublicKey implements PublicKey {
     static String lengthMessage(int actual) {
         return "X25519MLKEM768 public key must be 1216 bytes (1184-byte ML-KEM-768"
                 + " encapsulation key ‖ 32-byte X25519 public key), got " + actual;
+    }
+
+    /**
+     * Returns the ML-KEM-768 ek checked (FIPS 203 §7.2) and prepared for encapsulation. The work
+     * runs on the first call and its result is kept. Two threads that call this together may
+     * both do the work and get equal results.
+     *
+     * @throws InvalidKeyException if ek fails the check
+     */
+    MlKemEngine.EncapsulationKey mlKemEncapsulationKey() throws InvalidKeyException {
+        MlKemEngine.EncapsulationKey result = mlKem;
+        if (result == null) {
+            result = Engines.mlKem(ML_KEM).newEncapsulationKey(encapsulationKey());
+            mlKem = result;
+        }
+        return result;
     }
 
     /** Returns a copy of the ML-KEM-768 encapsulation key ek, bytes [0, 1184). */

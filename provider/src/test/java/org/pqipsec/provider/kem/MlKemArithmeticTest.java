@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigInteger;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 
 import org.bouncycastle.crypto.digests.SHAKEDigest;
@@ -47,6 +50,202 @@ class MlKemArithmeticTest {
             assertEquals(a % Q, MlKemField.reduce(a), "reduce(" + a + ")");
         }
         assertEquals(Integer.MAX_VALUE % Q, MlKemField.reduce(Integer.MAX_VALUE));
+    }
+
+    @Test
+    void montgomeryReduceExhaustiveBelow2To15q() {
+        BigInteger inverseR = BigInteger.ONE.shiftLeft(16).modInverse(BIG_Q);
+        int inverseRInt = inverseR.intValue();
+        int limit = (1 << 15) * Q;
+        for (int a = -limit + 1; a < limit; a++) {
+            int r = MlKemField.montgomeryReduce(a);
+            // r ≡ a · 2^-16 (mod q), checked as (r - a · 2^-16) mod q = 0 in long arithmetic.
+            if (r <= -Q || r >= Q || Math.floorMod(r - (long) a * inverseRInt, Q) != 0) {
+                assertEquals(Math.floorMod((long) a * inverseRInt, Q), Math.floorMod(r, Q),
+                        "montgomeryReduce(" + a + ") congruence");
+                assertEquals(true, Math.abs(r) < Q, "montgomeryReduce(" + a + ") = " + r);
+            }
+        }
+    }
+
+    @Test
+    void montgomeryReduceWholeDomain() {
+        // The stated domain |a| ≤ 2^31 - 2^15·q, sampled, with its two ends.
+        int bound = Integer.MAX_VALUE - (1 << 15) * Q;
+        Random random = new Random(8);
+        int[] samples = new int[1_000_002];
+        samples[0] = bound;
+        samples[1] = -bound;
+        for (int n = 2; n < samples.length; n++) {
+            samples[n] = random.nextInt(-bound, bound + 1);
+        }
+        BigInteger inverseR = BigInteger.ONE.shiftLeft(16).modInverse(BIG_Q);
+        for (int a : samples) {
+            int r = MlKemField.montgomeryReduce(a);
+            assertEquals(BigInteger.valueOf(a).multiply(inverseR).mod(BIG_Q).intValue(),
+                    Math.floorMod(r, Q), "montgomeryReduce(" + a + ") congruence");
+            long limit = (Math.abs((long) a) + (1L << 15) * Q) >> 16;
+            assertEquals(true, Math.abs(r) <= limit, "montgomeryReduce(" + a + ") = " + r);
+        }
+    }
+
+    @Test
+    void canonicalExhaustive() {
+        for (int a = -(1 << 16) + 1; a < (1 << 16); a++) {
+            assertEquals(Math.floorMod(a, Q), MlKemField.canonical(a), "canonical(" + a + ")");
+        }
+    }
+
+    @Test
+    void montgomeryTwiddlesMatchZetas() {
+        BigInteger r = BigInteger.ONE.shiftLeft(16);
+        for (int i = 0; i < 128; i++) {
+            int value = MlKemNtt.ZETAS_MONTGOMERY[i];
+            assertEquals(BigInteger.valueOf(MlKemNtt.ZETAS[i]).multiply(r).mod(BIG_Q).intValue(),
+                    Math.floorMod(value, Q), "ZETAS_MONTGOMERY[" + i + "]");
+            assertEquals(true, Math.abs(value) <= (Q - 1) / 2, "ZETAS_MONTGOMERY[" + i + "]");
+        }
+        int scale = MlKemNtt.INVERSE_128_MONTGOMERY;
+        assertEquals(BigInteger.valueOf(MlKemNtt.INVERSE_128).multiply(r).mod(BIG_Q).intValue(),
+                Math.floorMod(scale, Q));
+        assertEquals(true, Math.abs(scale) <= (Q - 1) / 2, "INVERSE_128_MONTGOMERY " + scale);
+    }
+
+    @Test
+    void nttMatchesAlgorithms9And10() {
+        List<int[]> inputs = new ArrayList<>();
+        // Extremes for the bounds of the lazy reductions: all q - 1, alternating 0 and q - 1,
+        // and a single q - 1 in each half.
+        int[] top = new int[256];
+        Arrays.fill(top, Q - 1);
+        inputs.add(top);
+        int[] alternating = new int[256];
+        for (int i = 0; i < 256; i += 2) {
+            alternating[i] = Q - 1;
+        }
+        inputs.add(alternating);
+        int[] first = new int[256];
+        first[0] = Q - 1;
+        inputs.add(first);
+        int[] last = new int[256];
+        last[255] = Q - 1;
+        inputs.add(last);
+        inputs.add(new int[256]);
+        Random random = new Random(9);
+        for (int n = 0; n < 200; n++) {
+            inputs.add(randomElement(random).f);
+        }
+
+        for (int[] input : inputs) {
+            assertArrayEquals(referenceNtt(input), MlKemNtt.ntt(new RingElement(input)).f);
+            assertArrayEquals(referenceInverse(input),
+                    MlKemNtt.inverse(new NttElement(input)).f);
+        }
+    }
+
+    /** Algorithm 9 with exact long arithmetic and floorMod, away from the code under test. */
+    private static int[] referenceNtt(int[] f) {
+        long[] a = new long[256];
+        for (int i = 0; i < 256; i++) {
+            a[i] = f[i];
+        }
+        int k = 1;
+        for (int length = 128; length >= 2; length /= 2) {
+            for (int start = 0; start < 256; start += 2 * length) {
+                long zeta = BigInteger.valueOf(17).modPow(BigInteger.valueOf(bitReverse7(k++)),
+                        BIG_Q).longValue();
+                for (int j = start; j < start + length; j++) {
+                    long t = Math.floorMod(zeta * a[j + length], Q);
+                    a[j + length] = Math.floorMod(a[j] - t, Q);
+                    a[j] = Math.floorMod(a[j] + t, Q);
+                }
+            }
+        }
+        return toInts(a);
+    }
+
+    /** Algorithm 10 with exact long arithmetic and floorMod. */
+    private static int[] referenceInverse(int[] f) {
+        long[] a = new long[256];
+        for (int i = 0; i < 256; i++) {
+            a[i] = f[i];
+        }
+        int k = 127;
+        for (int length = 2; length <= 128; length *= 2) {
+            for (int start = 0; start < 256; start += 2 * length) {
+                long zeta = BigInteger.valueOf(17).modPow(BigInteger.valueOf(bitReverse7(k--)),
+                        BIG_Q).longValue();
+                for (int j = start; j < start + length; j++) {
+                    long t = a[j];
+                    a[j] = Math.floorMod(t + a[j + length], Q);
+                    a[j + length] = Math.floorMod(zeta * (a[j + length] - t), Q);
+                }
+            }
+        }
+        for (int j = 0; j < 256; j++) {
+            a[j] = Math.floorMod(a[j] * 3303, Q);
+        }
+        return toInts(a);
+    }
+
+    private static int bitReverse7(int i) {
+        int reversed = 0;
+        for (int bit = 0; bit < 7; bit++) {
+            reversed |= ((i >> bit) & 1) << (6 - bit);
+        }
+        return reversed;
+    }
+
+    private static int[] toInts(long[] a) {
+        int[] out = new int[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = (int) a[i];
+        }
+        return out;
+    }
+
+    @Test
+    void sampleNttMatchesAlgorithm7() {
+        Random random = new Random(10);
+        int longStreams = 0;
+        for (int n = 0; n < 2000; n++) {
+            byte[] rho = new byte[32];
+            random.nextBytes(rho);
+            int j = random.nextInt(4);
+            int i = random.nextInt(4);
+
+            // Algorithm 7 over one long SHAKE128 stream, three bytes at a time.
+            SHAKEDigest xof = new SHAKEDigest(128);
+            xof.update(rho, 0, 32);
+            xof.update((byte) j);
+            xof.update((byte) i);
+            byte[] stream = new byte[168 * 8];
+            xof.doFinal(stream, 0, stream.length);
+            int[] expected = new int[256];
+            int count = 0;
+            int position = 0;
+            while (count < 256) {
+                int d1 = (stream[position] & 0xff) | (stream[position + 1] & 0x0f) << 8;
+                int d2 = (stream[position + 1] & 0xff) >>> 4 | (stream[position + 2] & 0xff) << 4;
+                if (d1 < Q) {
+                    expected[count++] = d1;
+                }
+                if (d2 < Q && count < 256) {
+                    expected[count++] = d2;
+                }
+                position += 3;
+            }
+            if (position > 3 * 168) {
+                longStreams++;
+            }
+
+            assertArrayEquals(expected, MlKemSampling.sampleNtt(rho, j, i).f,
+                    "SampleNTT sample " + n);
+            assertArrayEquals(expected, MlKemSampling.expandMatrix(rho, 4)[i][j].f,
+                    "Â[" + i + "][" + j + "] of sample " + n);
+        }
+        // About 1% of seeds need more than the three blocks that SampleNTT squeezes first.
+        assertEquals(true, longStreams > 0, "seeds that needed a fourth block: " + longStreams);
     }
 
     @Test
@@ -157,6 +356,74 @@ class MlKemArithmeticTest {
                 shake.squeeze(actual, 100, 600);
                 assertArrayEquals(expected, actual, "SHAKE" + bits + " of " + length + " bytes");
             }
+        }
+    }
+
+    @Test
+    void shakeAbsorbAndSqueezeInPieces() {
+        Random random = new Random(12);
+        byte[] input = new byte[1000];
+        random.nextBytes(input);
+        SHAKEDigest reference = new SHAKEDigest(256);
+        reference.update(input, 0, input.length);
+        byte[] expected = new byte[1000];
+        reference.doFinal(expected, 0, expected.length);
+
+        // Piece lengths that move the sponge position on and off lane boundaries.
+        int[] pieces = {1, 3, 8, 13, 16, 7, 64, 135, 136, 200};
+        Keccak shake = Keccak.shake256();
+        int offset = 0;
+        for (int n = 0; offset < input.length; n++) {
+            int length = Math.min(pieces[n % pieces.length], input.length - offset);
+            shake.absorb(input, offset, length);
+            offset += length;
+        }
+        byte[] actual = new byte[1000];
+        offset = 0;
+        for (int n = 0; offset < actual.length; n++) {
+            int length = Math.min(pieces[(n + 3) % pieces.length], actual.length - offset);
+            shake.squeeze(actual, offset, length);
+            offset += length;
+        }
+        assertArrayEquals(expected, actual);
+    }
+
+    @Test
+    void keccakPermutationMatchesTableDriven() {
+        Random random = new Random(11);
+        for (int n = 0; n < 100; n++) {
+            long[] state = new long[25];
+            for (int i = 0; i < 25; i++) {
+                state[i] = n == 0 ? 0 : random.nextLong();
+            }
+            long[] expected = state.clone();
+            referencePermute(expected);
+            Keccak.permute(state);
+            assertArrayEquals(expected, state, "state " + n);
+        }
+    }
+
+    /** Keccak-f[1600] as loops over the tables of {@link Keccak} (FIPS 202 Algorithm 7). */
+    private static void referencePermute(long[] a) {
+        long[] b = new long[25];
+        for (int round = 0; round < 24; round++) {
+            long[] c = new long[5];
+            for (int x = 0; x < 5; x++) {
+                c[x] = a[x] ^ a[x + 5] ^ a[x + 10] ^ a[x + 15] ^ a[x + 20];
+            }
+            for (int i = 0; i < 25; i++) {
+                int x = i % 5;
+                a[i] ^= c[(x + 4) % 5] ^ Long.rotateLeft(c[(x + 1) % 5], 1);
+            }
+            for (int i = 0; i < 25; i++) {
+                int source = Keccak.PI_SOURCES[i];
+                b[i] = Long.rotateLeft(a[source], Keccak.RHO_OFFSETS[source]);
+            }
+            for (int i = 0; i < 25; i++) {
+                int y = i - i % 5;
+                a[i] = b[i] ^ (~b[y + (i + 1) % 5] & b[y + (i + 2) % 5]);
+            }
+            a[0] ^= Keccak.ROUND_CONSTANTS[round];
         }
     }
 

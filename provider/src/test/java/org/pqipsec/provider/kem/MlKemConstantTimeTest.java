@@ -28,7 +28,9 @@ class MlKemConstantTimeTest {
             Keccak.class, KPke.class, KPke.EncryptionKey.class, MlKemInternal.class,
             MlKemInternal.EncapsulationKey.class, MlKemInternal.DecapsulationKey.class,
             RingElement.class, NttElement.class, NativeMlKemEngine.class,
-            NativeMlKemEngine.NativeEncapsulator.class);
+            NativeMlKemEngine.NativeEncapsulator.class, nested(NativeMlKemEngine.class,
+                    "NativeDecapsulationKey"),
+            MlKemKem.class, MlKemPublicKey.class, MlKemPrivateKey.class);
 
     private static final Set<Opcode> DIVISIONS =
             Set.of(Opcode.IDIV, Opcode.IREM, Opcode.LDIV, Opcode.LREM);
@@ -73,6 +75,15 @@ class MlKemConstantTimeTest {
     /** A method with a remainder, so that the scanner is shown to detect one. */
     static int remainder(int a, int b) {
         return a % b;
+    }
+
+    /** Returns a private nested class, which a class literal cannot name from here. */
+    private static Class<?> nested(Class<?> outer, String simpleName) {
+        try {
+            return Class.forName(outer.getName() + "$" + simpleName);
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError(outer.getSimpleName() + "." + simpleName + " not found", e);
+        }
     }
 
     private static ClassModel parse(Class<?> type) throws Exception {

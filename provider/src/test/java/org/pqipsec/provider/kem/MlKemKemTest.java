@@ -460,6 +460,36 @@ class MlKemKemTest {
     }
 
     @Test
+    void reusedKeysAfterFirstUse() throws Exception {
+        // The key objects keep ek and dk parsed after their first use: later encapsulators and
+        // decapsulators, and a deserialized copy of the public key, must still agree.
+        KeyPair keyPair = KeyPairGenerator.getInstance("ML-KEM-512", PROVIDER).generateKeyPair();
+        KEM kem = KEM.getInstance("ML-KEM-512", PROVIDER);
+        KEM.Encapsulated first = kem.newEncapsulator(keyPair.getPublic()).encapsulate();
+        KEM.Encapsulated second = kem.newEncapsulator(keyPair.getPublic()).encapsulate();
+        KEM.Decapsulator firstDecapsulator = kem.newDecapsulator(keyPair.getPrivate());
+        KEM.Decapsulator secondDecapsulator = kem.newDecapsulator(keyPair.getPrivate());
+
+        assertArrayEquals(first.key().getEncoded(),
+                secondDecapsulator.decapsulate(first.encapsulation()).getEncoded());
+        assertArrayEquals(second.key().getEncoded(),
+                firstDecapsulator.decapsulate(second.encapsulation()).getEncoded());
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(keyPair.getPublic());
+        }
+        PublicKey copy;
+        try (ObjectInputStream in =
+                new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            copy = (PublicKey) in.readObject();
+        }
+        KEM.Encapsulated third = kem.newEncapsulator(copy).encapsulate();
+        assertArrayEquals(third.key().getEncoded(),
+                firstDecapsulator.decapsulate(third.encapsulation()).getEncoded());
+    }
+
+    @Test
     void serialization() throws Exception {
         KeyPair keyPair = KeyPairGenerator.getInstance("ML-KEM-512", PROVIDER).generateKeyPair();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
