@@ -29,6 +29,7 @@ final class Report {
             "HybridKemFamilyBenchmark", "SecP256r1MLKEM768, SecP384r1MLKEM1024 and X-Wing (pqipsec only)",
             "Ikev2KeyScheduleBenchmark", "IKEv2 key schedule",
             "MlKemBenchmark", "ML-KEM",
+            "MlKemExchangeBenchmark", "ML-KEM exchange with single-use keys",
             "X25519Benchmark", "X25519 KEM");
 
     /** Environment keys shown first, with their labels, in this order. */
