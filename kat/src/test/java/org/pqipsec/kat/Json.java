@@ -10,7 +10,7 @@ import java.util.Map;
  * {@code LinkedHashMap<String, Object>}, arrays {@code List<Object>}, numbers {@code Long} or
  * {@code Double}, and {@code true}, {@code false} and {@code null} their Java values.
  */
-final class Json {
+public final class Json {
 
     private final String text;
     private int position;
@@ -24,7 +24,7 @@ final class Json {
      *
      * @throws IllegalArgumentException with the offset of the first syntax error
      */
-    static Object parse(String text) {
+    public static Object parse(String text) {
         Json parser = new Json(text);
         Object value = parser.readValue();
         parser.skipWhitespace();

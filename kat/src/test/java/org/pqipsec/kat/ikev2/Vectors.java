@@ -14,6 +14,7 @@ import javax.crypto.KDF;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.pqipsec.kat.Json;
 import org.pqipsec.provider.PQIPsecProvider;
 import org.pqipsec.provider.spec.IkePrf;
 
@@ -76,7 +77,7 @@ final class Vectors {
     }
 
     static int integer(Map<String, Object> entry, String field) {
-        return ((java.math.BigDecimal) entry.get(field)).intValueExact();
+        return Math.toIntExact((Long) entry.get(field));
     }
 
     static SecretKey key(byte[] bytes) {
