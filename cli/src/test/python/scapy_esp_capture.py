@@ -40,7 +40,7 @@ def inner_packets(count):
             packet = IPv6(src="2001:db8::10", dst="2001:db8::20") / UDP(sport=1000 + i, dport=53) / data
         else:
             packet = IP(src="192.0.2.10", dst="198.51.100.20", id=i) / UDP(sport=1000 + i, dport=53) / data
-        # Fix lengths and checksums now, so the inner capture holds exactly the sealed bytes.
+        # Fix lengths and checksums now, so the inner capture contains exactly the sealed bytes.
         packets.append(packet.__class__(raw(packet)))
     return packets
 

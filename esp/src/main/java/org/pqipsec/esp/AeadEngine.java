@@ -43,7 +43,7 @@ public interface AeadEngine extends Destroyable {
      * the tag, and writes the plaintext to {@code output} at {@code outputOffset}.
      *
      * @return the plaintext length, {@code length - tagLength()}
-     * @throws AEADBadTagException if the tag does not verify; {@code output} then holds no
+     * @throws AEADBadTagException if the tag does not verify; {@code output} then contains no
      *     plaintext
      * @throws IndexOutOfBoundsException if a range does not fit its buffer
      * @throws IllegalStateException if the engine is destroyed

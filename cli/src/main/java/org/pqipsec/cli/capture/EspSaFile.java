@@ -43,7 +43,7 @@ import org.pqipsec.esp.EspTransform;
  * Example: {@code "IPv4","192.0.2.1","192.0.2.2","0x12345678","AES-GCM with 16 octet ICV
  * [RFC4106]","0x000102030405060708090a0b0c0d0e0fa1a2a3a4","NULL",""}.
  *
- * <p>Of the transforms in {@link EspTransform}, tshark 4.0.17 knows only the three AES-GCM
+ * <p>Of the transforms in {@link EspTransform}, tshark 4.0.17 accepts only the three AES-GCM
  * ICV lengths, as {@code "AES-GCM with 8 octet ICV [RFC4106]"}, {@code "... 12 octet ..."} and
  * {@code "... 16 octet ..."}; it rejects every other name with "invalid value", including
  * names for ChaCha20-Poly1305 and AES-GMAC. For those transforms this class writes the IANA

@@ -1,6 +1,6 @@
 package org.pqipsec.cli.esp;
 
-/** Where ESP sits in the packet (RFC 4303 §3.1). */
+/** The position of ESP in the packet (RFC 4303 §3.1). */
 public enum EspMode {
 
     /** The whole IP packet travels inside ESP, behind a new outer IP header (RFC 4303 §3.1.2). */

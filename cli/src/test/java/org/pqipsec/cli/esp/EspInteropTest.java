@@ -38,7 +38,7 @@ class EspInteropTest {
     @TempDir
     Path directory;
 
-    /** tshark 4.0.17 knows these three; it rejects esp_sa names for GMAC and ChaCha20-Poly1305. */
+    /** tshark 4.0.17 accepts these three and rejects esp_sa names for GMAC and ChaCha20-Poly1305. */
     @ParameterizedTest
     @EnumSource(value = EspTransform.class, names = {"ENCR_AES_GCM_8", "ENCR_AES_GCM_12", "ENCR_AES_GCM_16"})
     void tsharkDecryptsSealedCapture(EspTransform transform) throws Exception {

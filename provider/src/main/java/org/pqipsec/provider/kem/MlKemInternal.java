@@ -150,7 +150,7 @@ final class MlKemInternal {
 
         /**
          * Checks (§7.3) and parses {@code dk}, which is not modified. The embedded ek is used as
-         * it is: §7.3 asks only for the hash check, and ByteDecode_12 reduces any value of q or
+         * it is: §7.3 requires only the hash check, and ByteDecode_12 reduces any value of q or
          * more.
          *
          * @throws InvalidKeyException if a check fails

@@ -19,7 +19,7 @@ import java.util.Arrays;
  * </pre>
  *
  * The AlgorithmIdentifier is id-alg-ml-kem-512, -768 or -1024 (2.16.840.1.101.3.4.4.1, .2, .3)
- * with absent parameters. The subjectPublicKey holds ek and the privateKey OCTET STRING holds the
+ * with absent parameters. The subjectPublicKey contains ek, and the privateKey OCTET STRING contains the
  * DER of ML-KEM-PrivateKey. Parsing is strict DER: definite, minimal lengths and no trailing
  * bytes.
  */
