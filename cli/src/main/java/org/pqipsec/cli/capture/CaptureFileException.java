@@ -10,7 +10,8 @@ import java.io.Serial;
  * as it is: {@code "afs.pcap: frame 17: record header truncated at offset 9841 (8 of 16
  * bytes)"}. Problems outside a packet record (the file header, a pcapng section header or
  * interface description) are placed {@code "before frame N"}, where N is the next frame
- * the reader would have returned.
+ * the reader would have returned. Problems with the file as a whole (missing, permission
+ * denied) name only the file: {@code "afs.pcap: file not found"}.
  */
 public final class CaptureFileException extends Exception {
 
@@ -23,7 +24,22 @@ public final class CaptureFileException extends Exception {
     private final String detail;
 
     /**
-     * Creates the exception.
+     * Creates the exception for a file that cannot be opened at all, whose message names only
+     * the file; {@link #frameNumber()} is then 0.
+     *
+     * @param file   the file name as the caller gave it
+     * @param detail what is wrong, without the file prefix
+     */
+    CaptureFileException(String file, String detail) {
+        super(file + ": " + detail);
+        this.file = file;
+        this.frameNumber = 0;
+        this.insideFrame = false;
+        this.detail = detail;
+    }
+
+    /**
+     * Creates the exception for a problem found while reading the file.
      *
      * @param file        the file name as the caller gave it
      * @param frameNumber the 1-based frame being read, or the next frame when not inside one
@@ -45,7 +61,8 @@ public final class CaptureFileException extends Exception {
 
     /**
      * Returns the 1-based number of the frame being read when {@link #insideFrame()} is true,
-     * otherwise the number of the next frame the reader would have returned.
+     * otherwise the number of the next frame the reader would have returned, and 0 when the
+     * file could not be opened.
      */
     public long frameNumber() {
         return frameNumber;

@@ -75,11 +75,11 @@ public final class CaptureReader implements AutoCloseable {
             InputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER_SIZE);
             return start(new CaptureInput(in, name, size));
         } catch (NoSuchFileException e) {
-            throw new CaptureFileException(name, 1, false, "file not found");
+            throw new CaptureFileException(name, "file not found");
         } catch (AccessDeniedException e) {
-            throw new CaptureFileException(name, 1, false, "permission denied");
+            throw new CaptureFileException(name, "permission denied");
         } catch (IOException e) {
-            throw new CaptureFileException(name, 1, false, "cannot read the file: " + describe(e));
+            throw new CaptureFileException(name, "cannot read the file: " + describe(e));
         }
     }
 
@@ -97,7 +97,7 @@ public final class CaptureReader implements AutoCloseable {
         try {
             return start(new CaptureInput(new BufferedInputStream(in, BUFFER_SIZE), name, -1));
         } catch (IOException e) {
-            throw new CaptureFileException(name, 1, false, "cannot read the file: " + describe(e));
+            throw new CaptureFileException(name, "cannot read the file: " + describe(e));
         }
     }
 

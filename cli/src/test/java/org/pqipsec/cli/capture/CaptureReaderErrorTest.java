@@ -53,6 +53,11 @@ class CaptureReaderErrorTest {
         assertFalse(message.contains("\n") || message.contains("\r"), "one line: " + message);
         assertTrue(message.startsWith(file + ": "), "names the file: " + message);
         assertEquals(file, error.file());
+        if (error.frameNumber() == 0) {
+            assertFalse(error.insideFrame(), "a file that cannot be opened has no frame: " + message);
+            assertEquals(file + ": " + error.detail(), message);
+            return;
+        }
         String position = (error.insideFrame() ? "frame " : "before frame ") + error.frameNumber();
         assertEquals(file + ": " + position + ": " + error.detail(), message);
     }
@@ -74,7 +79,8 @@ class CaptureReaderErrorTest {
         CaptureFileException error = assertThrows(CaptureFileException.class, () -> CaptureReader.open(path));
 
         assertOneLine(error, path.toString());
-        assertEquals("no-such.pcap: before frame 1: file not found", messageWithoutDirectory(error));
+        assertEquals("no-such.pcap: file not found", messageWithoutDirectory(error));
+        assertEquals(0, error.frameNumber());
     }
 
     @Test

@@ -118,7 +118,7 @@ class DemoCommandTest {
         Run run = run("demo", "--in", missing.toString(), "--out", directory.resolve("out").toString());
 
         assertEquals(1, run.exitCode());
-        assertEquals("pqipsec demo: " + missing + ": before frame 1: file not found", run.err().strip());
+        assertEquals("pqipsec demo: " + missing + ": file not found", run.err().strip());
     }
 
     @Test
