@@ -24,8 +24,8 @@ public final class CaptureFileException extends Exception {
     private final String detail;
 
     /**
-     * Creates the exception for a file that cannot be opened at all, whose message names only
-     * the file; {@link #frameNumber()} is then 0.
+     * Creates the exception for a file that cannot be opened at all. Its message names only the
+     * file, and {@link #frameNumber()} is 0.
      *
      * @param file   the file name as the caller gave it
      * @param detail what is wrong, without the file prefix
