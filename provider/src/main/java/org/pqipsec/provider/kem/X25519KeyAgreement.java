@@ -29,9 +29,9 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>{@code generateSecret} returns the 32 bytes of K. {@code generateSecret(String)} returns
  * them as a {@link SecretKey} named {@code "Generic"} or {@code "TlsPremasterSecret"}, the names
- * SunEC accepts; K is not uniformly random, so any other key goes through a KDF first. After a
- * successful {@code generateSecret}, the object is back in the state after {@code init}: it
- * keeps the private key and needs another {@code doPhase}. A {@link ShortBufferException}
+ * SunEC (JDK 25) accepts. K is not uniformly random, so any other key goes through a KDF first.
+ * After a successful {@code generateSecret}, the object is back in the state after {@code init}:
+ * it keeps the private key and needs another {@code doPhase}. A {@link ShortBufferException}
  * leaves the secret in place for a retry.
  *
  * <p>The object keeps a copy of the scalar until the next {@code init}. K is zeroed after it is

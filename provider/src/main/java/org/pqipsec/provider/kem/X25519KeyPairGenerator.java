@@ -15,8 +15,8 @@ import java.util.Arrays;
  *
  * <p>Randomness: the 32-byte private key k is one {@code nextBytes} call of 32 bytes on the
  * {@link SecureRandom} given to {@code initialize}, or on a default {@code SecureRandom} when
- * {@code initialize} was not called or got null. k is stored as drawn; clamping happens inside
- * X25519. The public key is X25519(k, 9).
+ * {@code initialize} was not called or got null. k is stored as drawn, because X25519 clamps it
+ * itself. The public key is X25519(k, 9).
  *
  * <p>{@code initialize} takes the key size 255 ({@link InvalidParameterException} otherwise) or
  * {@link NamedParameterSpec#X25519} ({@link InvalidAlgorithmParameterException} for any other

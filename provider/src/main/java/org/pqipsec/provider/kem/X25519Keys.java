@@ -22,8 +22,8 @@ import java.util.Optional;
  * Conversions of X25519 keys from any provider into {@link X25519PublicKey} and
  * {@link X25519PrivateKey}, the key classes of this package.
  *
- * <p>Accepted: this package's keys; any {@link XECPublicKey} or {@link XECPrivateKey} whose
- * parameters are {@link NamedParameterSpec#X25519} (SunEC's, BouncyCastle's); and keys of
+ * <p>Accepted keys are this package's own, any {@link XECPublicKey} or {@link XECPrivateKey}
+ * whose parameters are {@link NamedParameterSpec#X25519} (SunEC's, BouncyCastle's), and keys of
  * algorithm {@code "X25519"} or {@code "XDH"} that offer an X.509, PKCS#8 or {@code "RAW"}
  * encoding. XEC keys with other parameters, such as X448, are rejected with a message that
  * names the expected parameters.

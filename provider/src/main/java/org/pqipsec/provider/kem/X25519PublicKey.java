@@ -19,7 +19,7 @@ import java.util.Arrays;
  * {@link #getU()} returns the decoded integer: the top bit masked, not reduced modulo p (as
  * SunEC's keys do). {@link #getEncoded()} and the RAW encoding return the bytes as given, a set
  * top bit included, and {@link #equals} compares those bytes. Points of small order are
- * accepted here; the KEM and KeyAgreement services reject them where they would give an
+ * accepted here, and the KEM and KeyAgreement services reject them where they would give an
  * all-zero shared secret.
  *
  * <p>Encoded form: the X.509 SubjectPublicKeyInfo of RFC 8410 §4.
