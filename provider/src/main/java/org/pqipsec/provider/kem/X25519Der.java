@@ -78,16 +78,16 @@ final class X25519Der {
      * @throws InvalidKeySpecException naming the field that is not as RFC 8410 §4 defines it
      */
     static byte[] decodePublicKey(byte[] der) throws InvalidKeySpecException {
-        String what = "X25519 SubjectPublicKeyInfo";
-        Reader outer = new Reader(der, 0, der.length, what);
+        String structure = "X25519 SubjectPublicKeyInfo";
+        Reader outer = new Reader(der, 0, der.length, structure);
         Reader spki = outer.child(TAG_SEQUENCE, "SubjectPublicKeyInfo SEQUENCE");
         outer.requireEnd("SubjectPublicKeyInfo");
 
-        checkAlgorithm(spki.child(TAG_SEQUENCE, "algorithm AlgorithmIdentifier"), what);
+        checkAlgorithm(spki.child(TAG_SEQUENCE, "algorithm AlgorithmIdentifier"), structure);
 
         byte[] bits = spki.child(TAG_BIT_STRING, "subjectPublicKey BIT STRING").remaining();
         spki.requireEnd("SubjectPublicKeyInfo");
-        return bitStringKey(bits, what + " subjectPublicKey");
+        return bitStringKey(bits, structure + " subjectPublicKey");
     }
 
     /**
@@ -98,25 +98,25 @@ final class X25519Der {
      *     define it
      */
     static PrivateKeyInfo decodePrivateKey(byte[] der) throws InvalidKeySpecException {
-        String what = "X25519 PKCS#8 OneAsymmetricKey";
-        Reader outer = new Reader(der, 0, der.length, what);
+        String structure = "X25519 PKCS#8 OneAsymmetricKey";
+        Reader outer = new Reader(der, 0, der.length, structure);
         Reader info = outer.child(TAG_SEQUENCE, "OneAsymmetricKey SEQUENCE");
         outer.requireEnd("OneAsymmetricKey");
 
         byte[] version = info.child(TAG_INTEGER, "version INTEGER").remaining();
         if (version.length != 1 || (version[0] != 0 && version[0] != 1)) {
-            throw new InvalidKeySpecException(what + " version must be 0 (v1) or 1 (v2)");
+            throw new InvalidKeySpecException(structure + " version must be 0 (v1) or 1 (v2)");
         }
 
         checkAlgorithm(info.child(TAG_SEQUENCE, "privateKeyAlgorithm AlgorithmIdentifier"),
-                what);
+                structure);
 
         Reader privateKey = info.child(TAG_OCTET_STRING, "privateKey OCTET STRING");
         Reader curvePrivateKey = privateKey.child(TAG_OCTET_STRING,
                 "CurvePrivateKey OCTET STRING inside privateKey");
         privateKey.requireEnd("privateKey");
         if (curvePrivateKey.length() != LENGTH) {
-            throw new InvalidKeySpecException(what + " CurvePrivateKey must be 32 bytes, got "
+            throw new InvalidKeySpecException(structure + " CurvePrivateKey must be 32 bytes, got "
                     + curvePrivateKey.length());
         }
 
@@ -126,11 +126,11 @@ final class X25519Der {
         byte[] publicKey = null;
         if (info.peekTag() == TAG_PUBLIC_KEY) {
             if (version[0] != 1) {
-                throw new InvalidKeySpecException(what + " publicKey requires version 1 (v2),"
+                throw new InvalidKeySpecException(structure + " publicKey requires version 1 (v2),"
                         + " got version 0 (RFC 5958 §2)");
             }
             byte[] bits = info.child(TAG_PUBLIC_KEY, "publicKey [1] BIT STRING").remaining();
-            publicKey = bitStringKey(bits, what + " publicKey");
+            publicKey = bitStringKey(bits, structure + " publicKey");
         }
         info.requireEnd("OneAsymmetricKey");
 
@@ -138,19 +138,19 @@ final class X25519Der {
     }
 
     /** Checks an AlgorithmIdentifier: id-X25519 and no parameters (RFC 8410 §3). */
-    private static void checkAlgorithm(Reader algorithm, String what)
+    private static void checkAlgorithm(Reader algorithm, String structure)
             throws InvalidKeySpecException {
         byte[] oid = algorithm.child(TAG_OID, "algorithm OBJECT IDENTIFIER").remaining();
         if (Arrays.equals(oid, OID_X448)) {
-            throw new InvalidKeySpecException(what + " algorithm is id-X448 (1.3.101.111),"
+            throw new InvalidKeySpecException(structure + " algorithm is id-X448 (1.3.101.111),"
                     + " expected id-X25519 (1.3.101.110)");
         }
         if (!Arrays.equals(oid, OID_X25519)) {
-            throw new InvalidKeySpecException(what + " algorithm must be id-X25519"
+            throw new InvalidKeySpecException(structure + " algorithm must be id-X25519"
                     + " (1.3.101.110)");
         }
         if (algorithm.length() != 0) {
-            throw new InvalidKeySpecException(what + " AlgorithmIdentifier parameters must be"
+            throw new InvalidKeySpecException(structure + " AlgorithmIdentifier parameters must be"
                     + " absent (RFC 8410 §3)");
         }
     }
@@ -172,14 +172,14 @@ final class X25519Der {
 
         private final byte[] der;
         private final int end;
-        private final String what;
+        private final String structure;
         private int position;
 
-        Reader(byte[] der, int offset, int end, String what) {
+        Reader(byte[] der, int offset, int end, String structure) {
             this.der = der;
             this.position = offset;
             this.end = end;
-            this.what = what;
+            this.structure = structure;
         }
 
         int length() {
@@ -197,7 +197,7 @@ final class X25519Der {
 
         void requireEnd(String field) throws InvalidKeySpecException {
             if (position != end) {
-                throw new InvalidKeySpecException(what + " has " + (end - position)
+                throw new InvalidKeySpecException(structure + " has " + (end - position)
                         + " unexpected bytes after the end of " + field);
             }
         }
@@ -210,28 +210,28 @@ final class X25519Der {
          */
         Reader child(int tag, String field) throws InvalidKeySpecException {
             if (position >= end) {
-                throw new InvalidKeySpecException(what + " is truncated: " + field
+                throw new InvalidKeySpecException(structure + " is truncated: " + field
                         + " is missing");
             }
             int actual = der[position] & 0xff;
             if (actual != tag) {
-                throw new InvalidKeySpecException(what + " " + field + " must have DER tag 0x"
+                throw new InvalidKeySpecException(structure + " " + field + " must have DER tag 0x"
                         + Integer.toHexString(tag) + ", got 0x" + Integer.toHexString(actual));
             }
             position++;
             int length = readLength(field);
             if (length > end - position) {
-                throw new InvalidKeySpecException(what + " is truncated: " + field + " is "
+                throw new InvalidKeySpecException(structure + " is truncated: " + field + " is "
                         + length + " bytes, " + (end - position) + " remain");
             }
-            Reader contents = new Reader(der, position, position + length, what);
+            Reader contents = new Reader(der, position, position + length, structure);
             position += length;
             return contents;
         }
 
         private int readLength(String field) throws InvalidKeySpecException {
             if (position >= end) {
-                throw new InvalidKeySpecException(what + " is truncated: " + field
+                throw new InvalidKeySpecException(structure + " is truncated: " + field
                         + " has no length");
             }
             int first = der[position++] & 0xff;
@@ -240,7 +240,7 @@ final class X25519Der {
             }
             int count = first & 0x7f;
             if (count == 0 || count > 2 || count > end - position) {
-                throw new InvalidKeySpecException(what + " " + field + " has an unsupported"
+                throw new InvalidKeySpecException(structure + " " + field + " has an unsupported"
                         + " or truncated DER length");
             }
             int length = 0;
@@ -249,7 +249,7 @@ final class X25519Der {
             }
             // DER (X.690 §10.1) takes the shortest length form.
             if (length < 0x80 || (count == 2 && length < 0x100)) {
-                throw new InvalidKeySpecException(what + " " + field + " has a DER length that"
+                throw new InvalidKeySpecException(structure + " " + field + " has a DER length that"
                         + " is not in its shortest form");
             }
             return length;
