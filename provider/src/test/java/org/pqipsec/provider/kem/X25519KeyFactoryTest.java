@@ -423,4 +423,68 @@ class X25519KeyFactoryTest {
                     + " NamedParameterSpec X25519, got "), e.getMessage());
         }
     }
+
+    /** An X25519 private key that hides its scalar and offers only a PKCS#8 encoding. */
+    private record EncodedOnlyPrivateKey(byte[] pkcs8) implements XECPrivateKey {
+
+        @Override
+        public java.util.Optional<byte[]> getScalar() {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public java.security.spec.AlgorithmParameterSpec getParams() {
+            return NamedParameterSpec.X25519;
+        }
+
+        @Override
+        public String getAlgorithm() {
+            return "XDH";
+        }
+
+        @Override
+        public String getFormat() {
+            return "PKCS#8";
+        }
+
+        @Override
+        public byte[] getEncoded() {
+            return pkcs8.clone();
+        }
+    }
+
+    @Test
+    void translateKeyWithoutScalarReadsPkcs8() throws Exception {
+        byte[] k = randomBytes(random, 32);
+        byte[] pkcs8 = concat(hex("302e020100300506032b656e04220420"), k);
+
+        Key translated = keyFactory().translateKey(new EncodedOnlyPrivateKey(pkcs8));
+
+        assertArrayEquals(k, ((XECPrivateKey) translated).getScalar().orElseThrow());
+    }
+
+    @Test
+    void translateEncodedKeyWithoutXecInterface() throws Exception {
+        byte[] u = randomBytes(random, 32);
+        PublicKey x509 = new PublicKey() {
+            @Override
+            public String getAlgorithm() {
+                return "XDH";
+            }
+
+            @Override
+            public String getFormat() {
+                return "X.509";
+            }
+
+            @Override
+            public byte[] getEncoded() {
+                return concat(SPKI_PREFIX, u);
+            }
+        };
+        PublicKey raw = new KemTestSupport.ForeignPublicKey("X25519", u);
+
+        assertArrayEquals(u, ((X25519PublicKey) keyFactory().translateKey(x509)).rawU());
+        assertArrayEquals(u, ((X25519PublicKey) keyFactory().translateKey(raw)).rawU());
+    }
 }
