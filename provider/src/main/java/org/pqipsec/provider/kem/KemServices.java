@@ -69,7 +69,8 @@ public final class KemServices {
         registrar.add("KeyFactory", xWing, XWingKeyFactory.class, XWingKeyFactory::new);
     }
 
-    private record Registrar(Provider provider, Consumer<Provider.Service> sink) {
+    /** Adds services whose implementations are created through constructor references. */
+    record Registrar(Provider provider, Consumer<Provider.Service> sink) {
 
         void add(String type, String algorithm, Class<?> implementation, Supplier<?> constructor) {
             sink.accept(new DirectService(provider, type, algorithm, implementation.getName(),
@@ -97,7 +98,7 @@ public final class KemServices {
          * Creates a new implementation object.
          *
          * @throws InvalidParameterException if {@code constructorParameter} is not null, because
-         *     KEM, KeyPairGenerator and KeyFactory implementations take none
+         *     KEM, KeyPairGenerator, KeyFactory and KeyAgreement implementations take none
          */
         @Override
         public Object newInstance(Object constructorParameter) {

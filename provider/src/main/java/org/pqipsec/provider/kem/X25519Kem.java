@@ -20,9 +20,11 @@ import javax.crypto.SecretKey;
  * (RFC 8031) carries it and as X25519MLKEM768 uses it inside.
  *
  * <p>The encapsulation is the sender's 32-byte ephemeral public key (an RFC 7748 §5
- * u-coordinate, little-endian) and the secret is the 32-byte X25519 shared secret. Keys are the
- * JDK's {@link java.security.interfaces.XECPublicKey} and
- * {@link java.security.interfaces.XECPrivateKey} with the X25519 parameters.
+ * u-coordinate, little-endian) and the secret is the 32-byte X25519 shared secret. Keys are
+ * {@link java.security.interfaces.XECPublicKey} and {@link java.security.interfaces.XECPrivateKey}
+ * with the X25519 parameters: this provider's {@link X25519PublicKey} and
+ * {@link X25519PrivateKey}, or those of another provider (SunEC, BouncyCastle), which are
+ * translated as {@link X25519Keys} describes.
  *
  * <p>Failures:
  * <ul>
@@ -30,7 +32,7 @@ import javax.crypto.SecretKey;
  *       public key, or when it is a point of small order (every shared secret with it would be all
  *       zero). {@link InvalidAlgorithmParameterException} for any non-null parameter spec.
  *   <li>{@code newDecapsulator}: {@link InvalidKeyException} when the key is not an X25519 private
- *       key or hides its scalar. {@link InvalidAlgorithmParameterException} as above.
+ *       key, is destroyed or hides its scalar. {@link InvalidAlgorithmParameterException} as above.
  *   <li>{@code encapsulate}: {@link IndexOutOfBoundsException}, {@link NullPointerException} and
  *       {@link UnsupportedOperationException} (for {@code from == to}) as {@link KEMSpi} specifies;
  *       {@link ProviderException} if the shared secret is all zero, which the key check at
@@ -52,7 +54,7 @@ final class X25519Kem implements KEMSpi {
     public EncapsulatorSpi engineNewEncapsulator(PublicKey publicKey, AlgorithmParameterSpec spec,
             SecureRandom random) throws InvalidAlgorithmParameterException, InvalidKeyException {
         KemSupport.requireNoSpec(spec, ALGORITHM);
-        byte[] u = X25519Keys.encodePublicKey(publicKey, "X25519 KEM");
+        byte[] u = X25519Keys.toPublicKey(publicKey, "X25519 KEM").rawU();
         X25519Dh.checkRecipientKey(u, ALGORITHM);
         return new Encapsulator(u, KemSupport.orDefault(random));
     }
@@ -61,7 +63,17 @@ final class X25519Kem implements KEMSpi {
     public DecapsulatorSpi engineNewDecapsulator(PrivateKey privateKey, AlgorithmParameterSpec spec)
             throws InvalidAlgorithmParameterException, InvalidKeyException {
         KemSupport.requireNoSpec(spec, ALGORITHM);
-        return new Decapsulator(X25519Keys.encodePrivateKey(privateKey, "X25519 KEM"));
+        X25519PrivateKey key = X25519Keys.toPrivateKey(privateKey, "X25519 KEM");
+        try {
+            return new Decapsulator(key.scalar());
+        } catch (IllegalStateException destroyed) {
+            throw new InvalidKeyException("X25519 KEM: the X25519 private key is destroyed",
+                    destroyed);
+        } finally {
+            if (key != privateKey) {
+                key.destroy();
+            }
+        }
     }
 
     private static final class Encapsulator implements EncapsulatorSpi {

@@ -10,13 +10,17 @@ import java.security.spec.NamedParameterSpec;
 import java.util.Arrays;
 
 /**
- * KeyPairGenerator {@code X25519}: draws the 32-byte private key k from the caller's
- * {@link SecureRandom} in one call and computes the public key X25519(k, 9) (RFC 7748 §6.1).
- * Keys are the JDK's {@link java.security.interfaces.XECPublicKey} and
- * {@link java.security.interfaces.XECPrivateKey}, created by SunEC.
+ * KeyPairGenerator {@code X25519} (RFC 7748 §6.1), producing {@link X25519PublicKey} and
+ * {@link X25519PrivateKey}.
  *
- * <p>{@code initialize} takes the key size 255 or {@link NamedParameterSpec#X25519}. Without a
- * call to it the generator uses a default {@link SecureRandom}.
+ * <p>Randomness: the 32-byte private key k is one {@code nextBytes} call of 32 bytes on the
+ * {@link SecureRandom} given to {@code initialize}, or on a default {@code SecureRandom} when
+ * {@code initialize} was not called or got null. k is stored as drawn, because X25519 clamps it
+ * itself. The public key is X25519(k, 9).
+ *
+ * <p>{@code initialize} takes the key size 255 ({@link InvalidParameterException} otherwise) or
+ * {@link NamedParameterSpec#X25519} ({@link InvalidAlgorithmParameterException} for any other
+ * spec, null included).
  */
 final class X25519KeyPairGenerator extends KeyPairGeneratorSpi {
 
@@ -37,10 +41,9 @@ final class X25519KeyPairGenerator extends KeyPairGeneratorSpi {
     @Override
     public void initialize(AlgorithmParameterSpec params, SecureRandom random)
             throws InvalidAlgorithmParameterException {
-        if (!(params instanceof NamedParameterSpec named)
-                || !X25519Keys.ALGORITHM.equalsIgnoreCase(named.getName())) {
-            throw new InvalidAlgorithmParameterException(
-                    "X25519 key pair generator requires NamedParameterSpec X25519, got " + params);
+        if (!X25519Keys.isX25519(params)) {
+            throw new InvalidAlgorithmParameterException("X25519 KeyPairGenerator requires"
+                    + " NamedParameterSpec X25519, got " + X25519Keys.describe(params));
         }
         this.random = random;
     }
@@ -49,8 +52,8 @@ final class X25519KeyPairGenerator extends KeyPairGeneratorSpi {
     public KeyPair generateKeyPair() {
         byte[] k = X25519Dh.newPrivateKey(KemSupport.orDefault(random));
         try {
-            return new KeyPair(X25519Keys.publicKey(X25519Dh.publicKey(k)),
-                    X25519Keys.privateKey(k));
+            return new KeyPair(new X25519PublicKey(X25519Dh.publicKey(k)),
+                    new X25519PrivateKey(k));
         } finally {
             Arrays.fill(k, (byte) 0);
         }

@@ -3,23 +3,30 @@ package org.pqipsec.provider.kem;
 import java.math.BigInteger;
 import java.security.InvalidKeyException;
 import java.security.Key;
-import java.security.KeyFactory;
-import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
 import java.security.ProviderException;
+import java.security.PublicKey;
+import java.security.PrivateKey;
 import java.security.Security;
 import java.security.interfaces.XECKey;
 import java.security.interfaces.XECPrivateKey;
 import java.security.interfaces.XECPublicKey;
+import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.InvalidKeySpecException;
 import java.security.spec.NamedParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
-import java.security.spec.XECPrivateKeySpec;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
- * Conversions between raw X25519 keys (RFC 7748 §5 strings of 32 bytes) and the JDK's
- * {@link XECPublicKey} and {@link XECPrivateKey}, whose instances the SunEC provider creates.
+ * Conversions of X25519 keys from any provider into {@link X25519PublicKey} and
+ * {@link X25519PrivateKey}, the key classes of this package.
+ *
+ * <p>Accepted keys are this package's own, any {@link XECPublicKey} or {@link XECPrivateKey}
+ * whose parameters are {@link NamedParameterSpec#X25519} (SunEC's, BouncyCastle's), and keys of
+ * algorithm {@code "X25519"} or {@code "XDH"} that offer an X.509, PKCS#8 or {@code "RAW"}
+ * encoding. XEC keys with other parameters, such as X448, are rejected with a message that
+ * names the expected parameters.
  */
 final class X25519Keys {
 
@@ -28,18 +35,11 @@ final class X25519Keys {
 
     static final String ALGORITHM = "X25519";
 
-    // DER prefix of an X25519 SubjectPublicKeyInfo (RFC 8410 §4), followed by the 32-byte u:
-    //   30 2a              SEQUENCE, 42 bytes
-    //     30 05            SEQUENCE (AlgorithmIdentifier), 5 bytes
-    //       06 03 2b 65 6e OBJECT IDENTIFIER 1.3.101.110 (id-X25519)
-    //     03 21 00         BIT STRING, 33 bytes, 0 unused bits
-    private static final byte[] SPKI_PREFIX = {
-        0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x6e, 0x03, 0x21, 0x00
-    };
+    private static final BigInteger TWO_TO_255 = BigInteger.ONE.shiftLeft(255);
 
     private X25519Keys() {}
 
-    /** Returns the SunEC provider, which creates the JDK's X25519 key objects. */
+    /** Returns the SunEC provider, which {@link JdkX25519Engine} computes X25519 with. */
     static Provider sunEc() {
         Provider provider = Security.getProvider("SunEC");
         if (provider == null) {
@@ -49,78 +49,35 @@ final class X25519Keys {
         return provider;
     }
 
-    /** Returns SunEC's X25519 {@link KeyFactory}. */
-    static KeyFactory sunEcKeyFactory() {
-        try {
-            return KeyFactory.getInstance(ALGORITHM, sunEc());
-        } catch (NoSuchAlgorithmException e) {
-            throw new ProviderException("SunEC has no X25519 KeyFactory", e);
-        }
-    }
-
-    /**
-     * Wraps a raw u-coordinate in an X.509 SubjectPublicKeyInfo. SunEC keeps these bytes as they
-     * are (a set top bit included), whereas an {@code XECPublicKeySpec} would reduce u modulo p.
-     */
+    /** Wraps a raw u-coordinate in an X.509 SubjectPublicKeyInfo (RFC 8410 §4). */
     static X509EncodedKeySpec x509Spec(byte[] u) {
-        byte[] encoded = Arrays.copyOf(SPKI_PREFIX, SPKI_PREFIX.length + LENGTH);
-        System.arraycopy(u, 0, encoded, SPKI_PREFIX.length, LENGTH);
-        return new X509EncodedKeySpec(encoded);
+        return new X509EncodedKeySpec(X25519Der.encodePublicKey(u));
     }
 
-    /** Creates a SunEC public key from a 32-byte raw u-coordinate. */
-    static XECPublicKey publicKey(byte[] u) {
-        checkLength(u);
-        try {
-            return (XECPublicKey) sunEcKeyFactory().generatePublic(x509Spec(u));
-        } catch (InvalidKeySpecException e) {
-            throw new ProviderException("SunEC rejected a 32-byte X25519 public key", e);
-        }
-    }
-
-    /** Creates a SunEC private key from a 32-byte raw scalar, which SunEC copies. */
-    static XECPrivateKey privateKey(byte[] k) {
-        checkLength(k);
-        try {
-            return (XECPrivateKey) sunEcKeyFactory().generatePrivate(
-                    new XECPrivateKeySpec(NamedParameterSpec.X25519, k));
-        } catch (InvalidKeySpecException e) {
-            throw new ProviderException("SunEC rejected a 32-byte X25519 private key", e);
-        }
-    }
-
-    /** Returns whether {@code key} is an {@link XECKey} with the X25519 parameters. */
-    static boolean isX25519(Key key) {
-        return key instanceof XECKey xec
-                && xec.getParams() instanceof NamedParameterSpec named
+    /** Returns whether {@code params} are the X25519 parameters. */
+    static boolean isX25519(AlgorithmParameterSpec params) {
+        return params instanceof NamedParameterSpec named
                 && ALGORITHM.equalsIgnoreCase(named.getName());
     }
 
+    /** Describes parameters for messages: the name of a {@link NamedParameterSpec}, or the class. */
+    static String describe(AlgorithmParameterSpec params) {
+        if (params instanceof NamedParameterSpec named) {
+            return named.getName();
+        }
+        return params == null ? "null" : params.getClass().getName();
+    }
+
     /**
-     * Returns the raw 32-byte u-coordinate of an X25519 public key. The bytes of an X.509 encoding
-     * are taken as they are, so a raw key keeps its top bit through a round trip.
+     * Returns RFC 7748 §5 encodeUCoordinate of {@code u}: 32 bytes, least significant first.
+     * Non-canonical values in [p, 2^255) are kept as they are.
      *
-     * @throws InvalidKeyException if {@code key} is not an X25519 {@link XECPublicKey}
+     * @throws InvalidKeyException if u is negative or not below 2^255
      */
-    static byte[] encodePublicKey(Key key, String usage) throws InvalidKeyException {
-        if (!(key instanceof XECPublicKey xec) || !isX25519(key)) {
-            throw new InvalidKeyException(usage + " requires an X25519 public key"
-                    + " (XECPublicKey with NamedParameterSpec X25519), got "
-                    + KemSupport.describe(key));
-        }
-
-        byte[] encoded = "X.509".equals(key.getFormat()) ? key.getEncoded() : null;
-        if (encoded != null && encoded.length == SPKI_PREFIX.length + LENGTH
-                && Arrays.equals(encoded, 0, SPKI_PREFIX.length,
-                        SPKI_PREFIX, 0, SPKI_PREFIX.length)) {
-            return Arrays.copyOfRange(encoded, SPKI_PREFIX.length, encoded.length);
-        }
-
-        // RFC 7748 §5 encodeUCoordinate: u as 32 bytes, least significant byte first.
-        BigInteger u = xec.getU();
-        if (u.signum() < 0 || u.bitLength() > 8 * LENGTH) {
-            throw new InvalidKeyException("X25519 public key u-coordinate does not fit in 32"
-                    + " bytes");
+    static byte[] encodeU(BigInteger u, String usage) throws InvalidKeyException {
+        if (u == null || u.signum() < 0 || u.compareTo(TWO_TO_255) >= 0) {
+            throw new InvalidKeyException(usage + ": X25519 u-coordinate must be in [0, 2^255)"
+                    + " to fit in 32 bytes");
         }
         byte[] bigEndian = u.toByteArray();
         byte[] raw = new byte[LENGTH];
@@ -131,30 +88,130 @@ final class X25519Keys {
     }
 
     /**
-     * Returns a copy of the raw 32-byte scalar of an X25519 private key, which the caller zeroes.
+     * Returns {@code key} as this package's X25519 public key.
      *
-     * @throws InvalidKeyException if {@code key} is not an X25519 {@link XECPrivateKey} or does
-     *     not expose its scalar
+     * @throws InvalidKeyException if {@code key} is not an X25519 public key, naming the
+     *     expected type and parameters
      */
-    static byte[] encodePrivateKey(Key key, String usage) throws InvalidKeyException {
-        if (!(key instanceof XECPrivateKey xec) || !isX25519(key)) {
-            throw new InvalidKeyException(usage + " requires an X25519 private key (XECPrivateKey"
-                    + " with NamedParameterSpec X25519), got " + KemSupport.describe(key));
+    static X25519PublicKey toPublicKey(Key key, String usage) throws InvalidKeyException {
+        if (key instanceof X25519PublicKey own) {
+            return own;
         }
-        byte[] k = xec.getScalar().orElseThrow(() -> new InvalidKeyException(
-                "X25519 private key does not expose its scalar, so it cannot be used here"));
-        if (k.length != LENGTH) {
-            Arrays.fill(k, (byte) 0);
-            throw new InvalidKeyException("X25519 private key scalar must be 32 bytes, got "
-                    + k.length);
+        if (key instanceof XECPublicKey xec) {
+            requireX25519(xec, usage, "public");
+            // The X.509 bytes keep a set top bit and a non-canonical u as the peer sent them.
+            byte[] encoded = "X.509".equalsIgnoreCase(key.getFormat()) ? key.getEncoded() : null;
+            if (encoded != null) {
+                try {
+                    return new X25519PublicKey(X25519Der.decodePublicKey(encoded));
+                } catch (InvalidKeySpecException ignored) {
+                    // An encoding this package does not read: fall back to getU().
+                }
+            }
+            return new X25519PublicKey(encodeU(xec.getU(), usage));
         }
-        return k;
+        if (key instanceof PublicKey && hasX25519Name(key)) {
+            byte[] encoded = key.getEncoded();
+            try {
+                if ("X.509".equalsIgnoreCase(key.getFormat()) && encoded != null) {
+                    return new X25519PublicKey(X25519Der.decodePublicKey(encoded));
+                }
+                if (KemSupport.isRaw(key) && encoded != null) {
+                    if (encoded.length != LENGTH) {
+                        throw new InvalidKeyException(usage + ": X25519 public key must be 32"
+                                + " bytes (RAW u-coordinate), got " + encoded.length);
+                    }
+                    return new X25519PublicKey(encoded);
+                }
+            } catch (InvalidKeySpecException e) {
+                throw new InvalidKeyException(usage + ": " + e.getMessage(), e);
+            }
+        }
+        throw new InvalidKeyException(usage + " requires an X25519 public key (XECPublicKey with"
+                + " NamedParameterSpec X25519), got " + KemSupport.describe(key));
     }
 
-    private static void checkLength(byte[] value) {
-        if (value.length != LENGTH) {
-            throw new IllegalArgumentException("raw X25519 key must be 32 bytes, got "
-                    + value.length);
+    /**
+     * Returns {@code key} as this package's X25519 private key. A key of another provider is
+     * copied, and the copy is the caller's to destroy.
+     *
+     * @throws InvalidKeyException if {@code key} is not an X25519 private key, is destroyed or
+     *     does not expose its scalar, naming the expected type and parameters
+     */
+    static X25519PrivateKey toPrivateKey(Key key, String usage) throws InvalidKeyException {
+        if (key instanceof X25519PrivateKey own) {
+            if (own.isDestroyed()) {
+                throw new InvalidKeyException(usage + ": the X25519 private key is destroyed");
+            }
+            return own;
         }
+        if (key instanceof XECPrivateKey xec) {
+            requireX25519(xec, usage, "private");
+            Optional<byte[]> scalar;
+            try {
+                scalar = xec.getScalar();
+            } catch (IllegalStateException destroyed) {
+                throw new InvalidKeyException(usage + ": the X25519 private key is destroyed",
+                        destroyed);
+            }
+            if (scalar.isPresent()) {
+                return fromScalar(scalar.get(), usage);
+            }
+            if (!"PKCS#8".equalsIgnoreCase(key.getFormat())) {
+                throw new InvalidKeyException(usage + ": X25519 private key exposes neither its"
+                        + " scalar nor a PKCS#8 encoding");
+            }
+        } else if (!(key instanceof PrivateKey) || !hasX25519Name(key)) {
+            throw new InvalidKeyException(usage + " requires an X25519 private key"
+                    + " (XECPrivateKey with NamedParameterSpec X25519), got "
+                    + KemSupport.describe(key));
+        }
+
+        byte[] encoded = key.getEncoded();
+        if (encoded == null) {
+            throw new InvalidKeyException(usage + ": X25519 private key has no encoding");
+        }
+        try {
+            if ("PKCS#8".equalsIgnoreCase(key.getFormat())) {
+                X25519Der.PrivateKeyInfo info = X25519Der.decodePrivateKey(encoded);
+                return fromScalar(info.k(), usage);
+            }
+            if (KemSupport.isRaw(key)) {
+                return fromScalar(encoded.clone(), usage);
+            }
+            throw new InvalidKeyException(usage + " requires an X25519 private key in format"
+                    + " PKCS#8 or RAW, got " + KemSupport.describe(key));
+        } catch (InvalidKeySpecException e) {
+            throw new InvalidKeyException(usage + ": " + e.getMessage(), e);
+        } finally {
+            Arrays.fill(encoded, (byte) 0);
+        }
+    }
+
+    /** Wraps a scalar and zeroes {@code k}, whatever the outcome. */
+    private static X25519PrivateKey fromScalar(byte[] k, String usage) throws InvalidKeyException {
+        try {
+            if (k.length != LENGTH) {
+                throw new InvalidKeyException(usage + ": X25519 private key scalar must be 32"
+                        + " bytes, got " + k.length);
+            }
+            return new X25519PrivateKey(k);
+        } finally {
+            Arrays.fill(k, (byte) 0);
+        }
+    }
+
+    private static void requireX25519(XECKey key, String usage, String kind)
+            throws InvalidKeyException {
+        AlgorithmParameterSpec params = key.getParams();
+        if (!isX25519(params)) {
+            throw new InvalidKeyException(usage + " requires an X25519 " + kind + " key"
+                    + " (NamedParameterSpec X25519), got parameters " + describe(params));
+        }
+    }
+
+    private static boolean hasX25519Name(Key key) {
+        String algorithm = key.getAlgorithm();
+        return ALGORITHM.equalsIgnoreCase(algorithm) || "XDH".equalsIgnoreCase(algorithm);
     }
 }

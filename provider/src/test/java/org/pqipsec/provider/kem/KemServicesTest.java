@@ -11,7 +11,9 @@ import java.security.KeyPairGenerator;
 import java.security.Provider;
 
 import javax.crypto.KEM;
+import javax.crypto.KeyAgreement;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -46,10 +48,19 @@ class KemServicesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"KEM, X25519MLKEM768", "KeyFactory, ML-KEM-768", "KeyPairGenerator, X25519"})
+    @CsvSource({"KEM, X25519MLKEM768", "KeyFactory, ML-KEM-768", "KeyPairGenerator, X25519",
+        "KeyAgreement, X25519"})
     void constructorParameterRejected(String type, String algorithm) {
         Provider.Service service = PROVIDER.getService(type, algorithm);
 
         assertThrows(InvalidParameterException.class, () -> service.newInstance("unexpected"));
+    }
+
+    @Test
+    void keyAgreementRegistered() throws Exception {
+        assertEquals("org.pqipsec.provider.kem.X25519KeyAgreement",
+                PROVIDER.getService("KeyAgreement", "X25519").getClassName());
+        assertEquals("PQIPsec",
+                KeyAgreement.getInstance("X25519", PROVIDER).getProvider().getName());
     }
 }
