@@ -5,11 +5,11 @@ import java.security.InvalidParameterException;
 import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 import javax.crypto.KDFParameters;
 
+import org.pqipsec.provider.service.DirectService;
 import org.pqipsec.provider.spec.IkePrf;
 
 /**
@@ -26,18 +26,18 @@ public final class Ikev2KdfServices {
 
     /** Adds the KDF services of {@code provider} to {@code sink}. */
     public static void register(Provider provider, Consumer<Provider.Service> sink) {
-        sink.accept(new KdfService(provider, IkePrf.HMAC_SHA1,
-                Ikev2Kdf.HmacSha1.class.getName(), Ikev2Kdf.HmacSha1::new));
-        sink.accept(new KdfService(provider, IkePrf.AES128_XCBC,
-                Ikev2Kdf.Aes128Xcbc.class.getName(), Ikev2Kdf.Aes128Xcbc::new));
-        sink.accept(new KdfService(provider, IkePrf.HMAC_SHA2_256,
-                Ikev2Kdf.HmacSha256.class.getName(), Ikev2Kdf.HmacSha256::new));
-        sink.accept(new KdfService(provider, IkePrf.HMAC_SHA2_384,
-                Ikev2Kdf.HmacSha384.class.getName(), Ikev2Kdf.HmacSha384::new));
-        sink.accept(new KdfService(provider, IkePrf.HMAC_SHA2_512,
-                Ikev2Kdf.HmacSha512.class.getName(), Ikev2Kdf.HmacSha512::new));
-        sink.accept(new KdfService(provider, IkePrf.AES128_CMAC,
-                Ikev2Kdf.Aes128Cmac.class.getName(), Ikev2Kdf.Aes128Cmac::new));
+        sink.accept(service(provider, IkePrf.HMAC_SHA1, Ikev2Kdf.HmacSha1.class,
+                Ikev2Kdf.HmacSha1::new));
+        sink.accept(service(provider, IkePrf.AES128_XCBC, Ikev2Kdf.Aes128Xcbc.class,
+                Ikev2Kdf.Aes128Xcbc::new));
+        sink.accept(service(provider, IkePrf.HMAC_SHA2_256, Ikev2Kdf.HmacSha256.class,
+                Ikev2Kdf.HmacSha256::new));
+        sink.accept(service(provider, IkePrf.HMAC_SHA2_384, Ikev2Kdf.HmacSha384.class,
+                Ikev2Kdf.HmacSha384::new));
+        sink.accept(service(provider, IkePrf.HMAC_SHA2_512, Ikev2Kdf.HmacSha512.class,
+                Ikev2Kdf.HmacSha512::new));
+        sink.accept(service(provider, IkePrf.AES128_CMAC, Ikev2Kdf.Aes128Cmac.class,
+                Ikev2Kdf.Aes128Cmac::new));
     }
 
     /** A constructor of one {@link Ikev2Kdf} subclass. */
@@ -47,35 +47,27 @@ public final class Ikev2KdfServices {
     }
 
     /**
-     * A KDF service that creates its implementation directly. The default
-     * {@code Provider.Service.newInstance} uses reflection from {@code java.base}, which fails
-     * when the provider runs as a named module, because this package is not exported.
+     * Returns the KDF service for {@code prf}, whose factory accepts a null or
+     * {@link KDFParameters} constructor parameter.
      */
-    private static final class KdfService extends Provider.Service {
-
-        private final KdfConstructor constructor;
-
-        KdfService(Provider provider, IkePrf prf, String className, KdfConstructor constructor) {
-            super(provider, "KDF", prf.kdfAlgorithm(), className, List.of(prf.kdfAlias()),
-                    Map.of());
-            this.constructor = constructor;
-        }
-
-        @Override
-        public Object newInstance(Object constructorParameter) throws NoSuchAlgorithmException {
-            if (constructorParameter != null
-                    && !(constructorParameter instanceof KDFParameters)) {
-                throw new InvalidParameterException("constructorParameter must be a KDFParameters"
-                        + " for " + getAlgorithm() + ", got "
-                        + constructorParameter.getClass().getName());
-            }
-            try {
-                return constructor.create((KDFParameters) constructorParameter);
-            } catch (InvalidAlgorithmParameterException e) {
-                // KDF.getInstance rethrows an InvalidAlgorithmParameterException cause as itself.
-                throw new NoSuchAlgorithmException(
-                        "Failed to create " + getAlgorithm() + ": " + e.getMessage(), e);
-            }
-        }
+    private static DirectService service(Provider provider, IkePrf prf,
+            Class<? extends Ikev2Kdf> implementation, KdfConstructor constructor) {
+        String algorithm = prf.kdfAlgorithm();
+        return new DirectService(provider, "KDF", algorithm, implementation.getName(),
+                List.of(prf.kdfAlias()), parameter -> {
+                    if (parameter != null && !(parameter instanceof KDFParameters)) {
+                        throw new InvalidParameterException("constructorParameter must be a"
+                                + " KDFParameters for " + algorithm + ", got "
+                                + parameter.getClass().getName());
+                    }
+                    try {
+                        return constructor.create((KDFParameters) parameter);
+                    } catch (InvalidAlgorithmParameterException e) {
+                        // KDF.getInstance rethrows an InvalidAlgorithmParameterException cause
+                        // as itself.
+                        throw new NoSuchAlgorithmException(
+                                "Failed to create " + algorithm + ": " + e.getMessage(), e);
+                    }
+                });
     }
 }

@@ -1,10 +1,11 @@
 package org.pqipsec.provider.kem;
 
-import java.security.InvalidParameterException;
 import java.security.Provider;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+
+import org.pqipsec.provider.service.DirectService;
 
 /**
  * Registers the key encapsulation services of the provider: {@code KEM},
@@ -69,44 +70,12 @@ public final class KemServices {
         registrar.add("KeyFactory", xWing, XWingKeyFactory.class, XWingKeyFactory::new);
     }
 
-    /** Adds services whose implementations are created through constructor references. */
+    /** Adds services whose implementations take no constructor parameter. */
     record Registrar(Provider provider, Consumer<Provider.Service> sink) {
 
         void add(String type, String algorithm, Class<?> implementation, Supplier<?> constructor) {
-            sink.accept(new DirectService(provider, type, algorithm, implementation.getName(),
-                    constructor));
-        }
-    }
-
-    /**
-     * A service that creates its implementation through a constructor reference. The JCA's default
-     * {@link Provider.Service#newInstance} uses reflection from {@code java.base}, which cannot
-     * reach this package when the provider runs as a named module, because the package is not
-     * exported.
-     */
-    private static final class DirectService extends Provider.Service {
-
-        private final Supplier<?> constructor;
-
-        DirectService(Provider provider, String type, String algorithm, String className,
-                Supplier<?> constructor) {
-            super(provider, type, algorithm, className, List.of(), null);
-            this.constructor = constructor;
-        }
-
-        /**
-         * Creates a new implementation object.
-         *
-         * @throws InvalidParameterException if {@code constructorParameter} is not null, because
-         *     KEM, KeyPairGenerator, KeyFactory and KeyAgreement implementations take none
-         */
-        @Override
-        public Object newInstance(Object constructorParameter) {
-            if (constructorParameter != null) {
-                throw new InvalidParameterException(getType() + " " + getAlgorithm()
-                        + " takes no constructor parameter");
-            }
-            return constructor.get();
+            sink.accept(DirectService.withoutParameter(provider, type, algorithm, implementation,
+                    List.of(), constructor));
         }
     }
 }

@@ -1,9 +1,10 @@
 package org.pqipsec.provider.mac;
 
-import java.security.InvalidParameterException;
 import java.security.Provider;
 import java.util.List;
 import java.util.function.Consumer;
+
+import org.pqipsec.provider.service.DirectService;
 
 /**
  * Registers the {@code Mac} services of the provider, one per {@link AesMac.Variant}:
@@ -19,32 +20,8 @@ public final class MacServices {
     /** Adds the Mac services of {@code provider} to {@code sink}. */
     public static void register(Provider provider, Consumer<Provider.Service> sink) {
         for (AesMac.Variant variant : AesMac.Variant.values()) {
-            sink.accept(new MacService(provider, variant));
-        }
-    }
-
-    /**
-     * A Mac service that creates its implementation directly, because the JCA's reflective
-     * {@code newInstance} cannot reach this package when the provider runs as a named module.
-     */
-    private static final class MacService extends Provider.Service {
-
-        private final AesMac.Variant variant;
-
-        MacService(Provider provider, AesMac.Variant variant) {
-            super(provider, "Mac", variant.algorithm(), AesMac.class.getName(),
-                    List.of(variant.aliases()), null);
-            this.variant = variant;
-        }
-
-        @Override
-        public Object newInstance(Object constructorParameter) {
-            if (constructorParameter != null) {
-                throw new InvalidParameterException(getAlgorithm()
-                        + " takes no constructor parameter, got "
-                        + constructorParameter.getClass().getName());
-            }
-            return new AesMac(variant);
+            sink.accept(DirectService.withoutParameter(provider, "Mac", variant.algorithm(),
+                    AesMac.class, List.of(variant.aliases()), () -> new AesMac(variant)));
         }
     }
 }
