@@ -29,6 +29,11 @@ final class JdkX25519Engine implements X25519Engine {
     }
 
     @Override
+    public byte[] x25519Base(byte[] k) {
+        return x25519(k, X25519Engine.basePoint());
+    }
+
+    @Override
     public byte[] x25519(byte[] k, byte[] u) {
         if (k.length != LENGTH || u.length != LENGTH) {
             throw new IllegalArgumentException("X25519 scalar and u-coordinate must be 32"
