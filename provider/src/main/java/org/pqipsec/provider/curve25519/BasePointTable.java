@@ -30,7 +30,11 @@ final class BasePointTable {
     /** 2 d, with d = -121665 / 121666 the edwards25519 constant of RFC 7748 §4.1. */
     static final long[] D2 = twiceD();
 
-    /** The entries one after another, each as y + x, y - x and 2 d x y with limbs below 2^51. */
+    /**
+     * The entries as y + x, y - x and 2 d x y with limbs below 2^51, ordered by sub-table, then
+     * by limb (15 per entry), then by multiple, so that one limb of all eight multiples is
+     * contiguous.
+     */
     private static final long[] TABLE = build();
 
     private BasePointTable() {}
@@ -47,18 +51,29 @@ final class BasePointTable {
         int sign = digit >>> 31;
         int magnitude = (digit ^ -sign) + sign;
 
-        Field25519.one(yPlusX);
-        Field25519.one(yMinusX);
-        Field25519.zero(xy2d);
-        int offset = j * ENTRIES * ENTRY_LONGS;
-        for (int m = 1; m <= ENTRIES; m++) {
-            // mask = all ones when magnitude == m: (magnitude ^ m) - 1 is negative only for 0.
-            long mask = -(long) (((magnitude ^ m) - 1) >>> 31);
-            Field25519.conditionalMove(yPlusX, TABLE, offset, mask);
-            Field25519.conditionalMove(yMinusX, TABLE, offset + Field25519.LIMBS, mask);
-            Field25519.conditionalMove(xy2d, TABLE, offset + 2 * Field25519.LIMBS, mask);
-            offset += ENTRY_LONGS;
-        }
+        // mask_m = all ones when magnitude == m: (magnitude ^ m) - 1 is negative only for 0.
+        long mask0 = -(long) ((magnitude - 1) >>> 31);
+        long mask1 = -(long) (((magnitude ^ 1) - 1) >>> 31);
+        long mask2 = -(long) (((magnitude ^ 2) - 1) >>> 31);
+        long mask3 = -(long) (((magnitude ^ 3) - 1) >>> 31);
+        long mask4 = -(long) (((magnitude ^ 4) - 1) >>> 31);
+        long mask5 = -(long) (((magnitude ^ 5) - 1) >>> 31);
+        long mask6 = -(long) (((magnitude ^ 6) - 1) >>> 31);
+        long mask7 = -(long) (((magnitude ^ 7) - 1) >>> 31);
+        long mask8 = -(long) (((magnitude ^ 8) - 1) >>> 31);
+
+        // Limb l of the eight entries is a run of eight longs, and exactly one mask (none for a
+        // zero digit) keeps its entry.
+        int offset = j * ENTRY_LONGS * ENTRIES;
+        gather(yPlusX, offset, mask1, mask2, mask3, mask4, mask5, mask6, mask7, mask8);
+        offset += Field25519.LIMBS * ENTRIES;
+        gather(yMinusX, offset, mask1, mask2, mask3, mask4, mask5, mask6, mask7, mask8);
+        offset += Field25519.LIMBS * ENTRIES;
+        gather(xy2d, offset, mask1, mask2, mask3, mask4, mask5, mask6, mask7, mask8);
+
+        // The neutral element (1, 1, 0) for a zero digit.
+        yPlusX[0] |= mask0 & 1;
+        yMinusX[0] |= mask0 & 1;
 
         // -(x, y) = (-x, y): y + x and y - x trade places and 2 d x y changes sign.
         Field25519.conditionalSwap(yPlusX, yMinusX, sign);
@@ -66,16 +81,32 @@ final class BasePointTable {
         Field25519.conditionalMove(xy2d, scratch, 0, -(long) sign);
     }
 
-    /** Returns a copy of entry (j, m), for tests. */
+    /** Sets limb l of h to the OR of the masked runs of eight longs from {@code offset}. */
+    private static void gather(long[] h, int offset, long mask1, long mask2, long mask3,
+            long mask4, long mask5, long mask6, long mask7, long mask8) {
+        for (int l = 0; l < Field25519.LIMBS; l++) {
+            int run = offset + l * ENTRIES;
+            h[l] = (mask1 & TABLE[run]) | (mask2 & TABLE[run + 1])
+                    | (mask3 & TABLE[run + 2]) | (mask4 & TABLE[run + 3])
+                    | (mask5 & TABLE[run + 4]) | (mask6 & TABLE[run + 5])
+                    | (mask7 & TABLE[run + 6]) | (mask8 & TABLE[run + 7]);
+        }
+    }
+
+    /** Returns a copy of entry (j, m) as y + x, y - x and 2 d x y, for tests. */
     static long[][] entry(int j, int m) {
-        int offset = (j * ENTRIES + m - 1) * ENTRY_LONGS;
-        long[][] elements = new long[3][];
-        for (int i = 0; i < 3; i++) {
-            elements[i] = Field25519.create();
-            System.arraycopy(TABLE, offset + i * Field25519.LIMBS, elements[i], 0,
-                    Field25519.LIMBS);
+        long[][] elements = new long[3][Field25519.LIMBS];
+        for (int element = 0; element < 3; element++) {
+            for (int l = 0; l < Field25519.LIMBS; l++) {
+                elements[element][l] = TABLE[index(j, m, element * Field25519.LIMBS + l)];
+            }
         }
         return elements;
+    }
+
+    /** Position of limb l (0..14) of entry (j, m): sub-table, then limb, then multiple. */
+    private static int index(int j, int m, int l) {
+        return (j * ENTRY_LONGS + l) * ENTRIES + m - 1;
     }
 
     /** Returns the base point B in extended coordinates with Z = 1. */
@@ -132,14 +163,16 @@ final class BasePointTable {
             Field25519.mul(x, points[i].x, inverses[i]);
             Field25519.mul(y, points[i].y, inverses[i]);
 
-            int offset = i * ENTRY_LONGS;
+            // i = 8 j + m - 1
+            int j = i >>> 3;
+            int m = (i & 7) + 1;
             Field25519.add(element, y, x);
-            storeReduced(table, offset, element);
+            storeReduced(table, j, m, 0, element);
             Field25519.sub(element, y, x);
-            storeReduced(table, offset + Field25519.LIMBS, element);
+            storeReduced(table, j, m, Field25519.LIMBS, element);
             Field25519.mul(element, x, y);
             Field25519.mul(element, element, D2);
-            storeReduced(table, offset + 2 * Field25519.LIMBS, element);
+            storeReduced(table, j, m, 2 * Field25519.LIMBS, element);
         }
         return table;
     }
@@ -170,13 +203,15 @@ final class BasePointTable {
         return inverses;
     }
 
-    /** Stores the canonical limbs of f, each below 2^51. */
-    private static void storeReduced(long[] table, int offset, long[] f) {
+    /** Stores the canonical limbs of f, each below 2^51, as limbs first..first + 4 of (j, m). */
+    private static void storeReduced(long[] table, int j, int m, int first, long[] f) {
         byte[] encoded = new byte[Field25519.ENCODED_LENGTH];
         Field25519.encode(encoded, 0, f);
         long[] reduced = Field25519.create();
         Field25519.decode(reduced, encoded, 0);
-        System.arraycopy(reduced, 0, table, offset, Field25519.LIMBS);
+        for (int l = 0; l < Field25519.LIMBS; l++) {
+            table[index(j, m, first + l)] = reduced[l];
+        }
     }
 
     /** Converts a public integer in [0, p) to limbs. */
