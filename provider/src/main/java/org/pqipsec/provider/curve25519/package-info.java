@@ -6,9 +6,12 @@
  * derived from a secret) chooses a branch, an array index, a loop bound or the operands of an
  * integer division. Secret-dependent choices are made with all-ones or all-zero {@code long}
  * masks, table entries are chosen by reading every entry, and reductions use shifts and masks
- * only. Products use {@link Math#unsignedMultiplyHigh} and 64-bit multiplication, which HotSpot
- * compiles to fixed-latency multiply instructions on x86-64 and AArch64. Loop counters,
- * exponents of the inversion chain and table positions are public.
+ * only. Loop counters, exponents of the inversion chain and table positions are public.
+ *
+ * <p>NOTE: products use {@link Math#unsignedMultiplyHigh} and 64-bit multiplication, so the
+ * policy relies on the processor's 64-bit multiply instructions taking the same time for all
+ * operands. Current x86-64 and AArch64 server cores behave so, but some older or embedded cores
+ * have early-terminating multipliers.
  *
  * <p>Field elements are {@code long[5]} arrays of 51-bit limbs, f = f[0] + f[1] 2^51 + f[2]
  * 2^102 + f[3] 2^153 + f[4] 2^204, kept only partially reduced between operations. Each
