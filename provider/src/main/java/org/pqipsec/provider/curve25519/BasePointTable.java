@@ -47,7 +47,8 @@ final class BasePointTable {
      */
     static void select(int j, int digit, long[] yPlusX, long[] yMinusX, long[] xy2d,
             long[] scratch) {
-        // sign = 1 for a negative digit, else 0; magnitude = |digit| without a branch.
+        // sign is 1 for a negative digit and 0 otherwise, and magnitude is |digit|, both
+        // computed without a branch.
         int sign = digit >>> 31;
         int magnitude = (digit ^ -sign) + sign;
 

@@ -109,7 +109,7 @@ final class Field25519 {
     }
 
     /**
-     * Computes h = f g. Inputs must be loose (limbs below 2^53); the output is tight.
+     * Computes h = f g. Inputs must be loose (limbs below 2^53), and the output is tight.
      *
      * <p>Each limb product f_i g_j (below 2^106, or 2^111 with the factor 19) is split as
      * floor(f_i g_j / 2^51) 2^51 + (f_i g_j mod 2^51). Scaling the operands to F = f_i 2^11 and
@@ -221,8 +221,8 @@ final class Field25519 {
     }
 
     /**
-     * Computes h = f^(2^n) by n squarings, n >= 1 (n is public). Inputs must be loose; the output
-     * is tight. The limbs stay in local variables between squarings.
+     * Computes h = f^(2^n) by n squarings, n >= 1 (n is public). Inputs must be loose, and the
+     * output is tight. The limbs stay in local variables between squarings.
      *
      * <p>Each squaring takes 15 limb products in place of 25, with the column split of
      * {@link #mul}. The doubled and 19-fold factors go on the second operand (8 f_j, 76 f_j and
@@ -384,7 +384,7 @@ final class Field25519 {
 
     /**
      * Decodes a u-coordinate as RFC 7748 §5 decodeUCoordinate does for curve25519: 32 bytes
-     * little-endian with bit 255 masked. Values from p to 2^255 - 1 are accepted; the arithmetic
+     * little-endian with bit 255 masked. Values from p to 2^255 - 1 are accepted, and the arithmetic
      * reduces them. The result has limbs below 2^51.
      */
     static void decode(long[] h, byte[] in, int offset) {

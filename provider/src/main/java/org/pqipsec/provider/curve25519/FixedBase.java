@@ -76,7 +76,7 @@ final class FixedBase {
             digits[2 * i + 1] = (byte) ((k[i] >>> 4) & 15);
         }
 
-        // Move digits of 8 or more to [-8, 0) by carrying 1 into the next digit; the carry is
+        // Move digits of 8 or more to [-8, 0) by carrying 1 into the next digit. The carry is
         // (e_i + 8) >> 4, an arithmetic shift, so no branch depends on the digit.
         int carry = 0;
         for (int i = 0; i < DIGITS - 1; i++) {

@@ -43,7 +43,7 @@ final class MontgomeryLadder {
 
             long swap = 0;
             for (int t = BITS - 1; t >= 0; t--) {
-                // k_t = (k >> t) & 1; t is public, so indexing k by t >>> 3 leaks nothing.
+                // k_t = (k >> t) & 1. Because t is public, indexing k by t >>> 3 leaks nothing.
                 long kt = (k[t >>> 3] >>> (t & 7)) & 1;
                 swap ^= kt;
                 Field25519.conditionalSwap(x2, x3, swap);
