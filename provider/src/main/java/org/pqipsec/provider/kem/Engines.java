@@ -24,7 +24,7 @@ final class Engines {
     // Holder classes create each engine on first use, so a missing JDK provider only affects the
     // services that need it.
     private static final class X25519Holder {
-        static final X25519Engine INSTANCE = new JdkX25519Engine();
+        static final X25519Engine INSTANCE = new NativeX25519Engine();
     }
 
     private static final class MlKemHolder {

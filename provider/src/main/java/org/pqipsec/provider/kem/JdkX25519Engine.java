@@ -13,7 +13,8 @@ import java.security.spec.XECPrivateKeySpec;
 import javax.crypto.KeyAgreement;
 
 /**
- * {@link X25519Engine} backed by the SunEC provider's X25519 {@link KeyAgreement}.
+ * {@link X25519Engine} backed by the SunEC provider's X25519 {@link KeyAgreement}. The tests use
+ * it as the reference for {@link NativeX25519Engine}, which {@link Engines} selects.
  *
  * <p>NOTE: each call hands the scalar to SunEC key objects that this class cannot zeroize, so a
  * copy of it stays on the heap until garbage collection.
@@ -26,6 +27,11 @@ final class JdkX25519Engine implements X25519Engine {
 
     JdkX25519Engine() {
         sunEc = X25519Keys.sunEc();
+    }
+
+    @Override
+    public byte[] x25519Base(byte[] k) {
+        return x25519(k, X25519Engine.basePoint());
     }
 
     @Override

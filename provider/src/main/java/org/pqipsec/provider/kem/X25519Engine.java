@@ -31,4 +31,15 @@ interface X25519Engine {
      *     which callers check for that case
      */
     byte[] x25519(byte[] k, byte[] u);
+
+    /**
+     * Computes X25519(k, 9) of RFC 7748 §5, the public key of the private key {@code k}
+     * (RFC 7748 §6.1). Equal to {@code x25519(k, basePoint())}.
+     *
+     * <p>{@code k} is a 32-byte little-endian string that the function clamps itself; it is not
+     * modified.
+     *
+     * @return the 32-byte public key
+     */
+    byte[] x25519Base(byte[] k);
 }

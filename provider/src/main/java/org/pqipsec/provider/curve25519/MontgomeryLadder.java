@@ -1,0 +1,102 @@
+package org.pqipsec.provider.curve25519;
+
+import java.util.Arrays;
+
+/**
+ * Variable-base X25519: the Montgomery ladder of RFC 7748 §5 on projective u-coordinates
+ * (x, z), with u = x / z.
+ */
+final class MontgomeryLadder {
+
+    /** a24 = (486662 - 2) / 4, the constant of the curve25519 ladder step (RFC 7748 §5). */
+    private static final int A24 = 121665;
+
+    /** Number of ladder steps: bits 254 down to 0 of the clamped scalar. */
+    private static final int BITS = 255;
+
+    private MontgomeryLadder() {}
+
+    /**
+     * Computes X25519(k, u) of RFC 7748 §5 and writes the encoded u-coordinate to
+     * {@code out[outOffset..outOffset + 31]}. {@code k} must already be clamped
+     * (decodeScalar25519); {@code u} is decoded with bit 255 masked.
+     */
+    static void scalarMult(byte[] out, int outOffset, byte[] k, byte[] u) {
+        long[] x1 = Field25519.create();
+        long[] x2 = Field25519.create();
+        long[] z2 = Field25519.create();
+        long[] x3 = Field25519.create();
+        long[] z3 = Field25519.create();
+        long[] a = Field25519.create();
+        long[] aa = Field25519.create();
+        long[] b = Field25519.create();
+        long[] bb = Field25519.create();
+        long[] c = Field25519.create();
+        long[] d = Field25519.create();
+        long[] e = Field25519.create();
+        try {
+            // x_1 = u, x_2 = 1, z_2 = 0, x_3 = u, z_3 = 1
+            Field25519.decode(x1, u, 0);
+            Field25519.one(x2);
+            Field25519.copy(x3, x1);
+            Field25519.one(z3);
+
+            long swap = 0;
+            for (int t = BITS - 1; t >= 0; t--) {
+                // k_t = (k >> t) & 1. Because t is public, indexing k by t >>> 3 leaks nothing.
+                long kt = (k[t >>> 3] >>> (t & 7)) & 1;
+                swap ^= kt;
+                Field25519.conditionalSwap(x2, x3, swap);
+                Field25519.conditionalSwap(z2, z3, swap);
+                swap = kt;
+
+                step(x1, x2, z2, x3, z3, a, aa, b, bb, c, d, e);
+            }
+            Field25519.conditionalSwap(x2, x3, swap);
+            Field25519.conditionalSwap(z2, z3, swap);
+
+            // Return x_2 * (z_2^(p - 2))
+            Field25519.invert(z2, z2);
+            Field25519.mul(x2, x2, z2);
+            Field25519.encode(out, outOffset, x2);
+        } finally {
+            for (long[] element : new long[][] {x1, x2, z2, x3, z3, a, aa, b, bb, c, d, e}) {
+                Arrays.fill(element, 0);
+            }
+        }
+    }
+
+    /**
+     * One ladder step of RFC 7748 §5: a differential addition of (x_2 : z_2) and (x_3 : z_3)
+     * with difference x_1 into (x_3 : z_3), and a doubling of (x_2 : z_2). The other seven
+     * arrays are scratch space.
+     */
+    private static void step(long[] x1, long[] x2, long[] z2, long[] x3, long[] z3,
+            long[] a, long[] aa, long[] b, long[] bb, long[] c, long[] d, long[] e) {
+        // A = x_2 + z_2, AA = A^2, B = x_2 - z_2, BB = B^2, E = AA - BB
+        Field25519.add(a, x2, z2);
+        Field25519.square(aa, a);
+        Field25519.sub(b, x2, z2);
+        Field25519.square(bb, b);
+        Field25519.sub(e, aa, bb);
+
+        // C = x_3 + z_3, D = x_3 - z_3, DA = D * A, CB = C * B
+        Field25519.add(c, x3, z3);
+        Field25519.sub(d, x3, z3);
+        Field25519.mul(d, d, a);
+        Field25519.mul(c, c, b);
+
+        // x_3 = (DA + CB)^2, z_3 = x_1 * (DA - CB)^2
+        Field25519.add(x3, d, c);
+        Field25519.square(x3, x3);
+        Field25519.sub(z3, d, c);
+        Field25519.square(z3, z3);
+        Field25519.mul(z3, x1, z3);
+
+        // x_2 = AA * BB, z_2 = E * (AA + a24 * E)
+        Field25519.mul(x2, aa, bb);
+        Field25519.mulSmall(z2, e, A24);
+        Field25519.add(z2, aa, z2);
+        Field25519.mul(z2, e, z2);
+    }
+}

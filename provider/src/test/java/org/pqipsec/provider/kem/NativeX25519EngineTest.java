@@ -1,0 +1,65 @@
+package org.pqipsec.provider.kem;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import java.util.HexFormat;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+
+/** {@link NativeX25519Engine} against {@link JdkX25519Engine}, SunEC's X25519, as the oracle. */
+class NativeX25519EngineTest {
+
+    private final X25519Engine engine = new NativeX25519Engine();
+    private final X25519Engine oracle = new JdkX25519Engine();
+    private final SplittableRandom random = new SplittableRandom(25519);
+
+    @Test
+    void enginesSelectsNativeEngine() {
+        assertInstanceOf(NativeX25519Engine.class, Engines.x25519());
+    }
+
+    @Test
+    void x25519MatchesSunEc() {
+        byte[] k = new byte[32];
+        byte[] u = new byte[32];
+        for (int i = 0; i < 2000; i++) {
+            random.nextBytes(k);
+            random.nextBytes(u);
+            assertArrayEquals(oracle.x25519(k, u), engine.x25519(k, u),
+                    "k=" + HexFormat.of().formatHex(k) + " u=" + HexFormat.of().formatHex(u));
+        }
+    }
+
+    @Test
+    void x25519BaseMatchesSunEc() {
+        byte[] k = new byte[32];
+        for (int i = 0; i < 2000; i++) {
+            random.nextBytes(k);
+            byte[] expected = oracle.x25519Base(k);
+            assertArrayEquals(expected, engine.x25519Base(k), "k=" + HexFormat.of().formatHex(k));
+            assertArrayEquals(expected, engine.x25519(k, X25519Engine.basePoint()));
+        }
+    }
+
+    @Test
+    void smallOrderPointGivesZeroLikeSunEc() {
+        byte[] k = new byte[32];
+        random.nextBytes(k);
+        byte[] one = new byte[32];
+        one[0] = 1;
+        assertArrayEquals(new byte[32], engine.x25519(k, one));
+        assertArrayEquals(oracle.x25519(k, one), engine.x25519(k, one));
+    }
+
+    @Test
+    void rejectsWrongLengthLikeSunEc() {
+        IllegalArgumentException nativeError = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> engine.x25519(new byte[31], new byte[32]));
+        assertEquals("X25519 scalar k must be 32 bytes, got 31", nativeError.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> oracle.x25519(new byte[31], new byte[32]));
+    }
+}
