@@ -23,8 +23,6 @@ final class X25519Dh {
     /** A fixed public scalar for the small-order check. Clamping turns it into 2^254. */
     private static final byte[] TRIAL_SCALAR = new byte[LENGTH];
 
-    private static final byte[] BASE_POINT = X25519Engine.basePoint();
-
     private X25519Dh() {}
 
     /** Draws a 32-byte private key (RFC 7748 §6.1) from {@code random}. */
@@ -36,7 +34,7 @@ final class X25519Dh {
 
     /** Computes the public key X25519(k, 9) of RFC 7748 §6.1. */
     static byte[] publicKey(byte[] k) {
-        return Engines.x25519().x25519(k, BASE_POINT);
+        return Engines.x25519().x25519Base(k);
     }
 
     /**

@@ -189,7 +189,7 @@ final class X25519KeyFactory extends KeyFactorySpi {
 
     /** Checks that the public key of a v2 OneAsymmetricKey is X25519(k, 9) (RFC 7748 §6.1). */
     private static void checkPublicKey(byte[] k, byte[] u) throws InvalidKeySpecException {
-        byte[] computed = Engines.x25519().x25519(k, X25519Engine.basePoint());
+        byte[] computed = Engines.x25519().x25519Base(k);
         if (!Arrays.equals(computed, u)) {
             throw new InvalidKeySpecException("X25519 PKCS#8 OneAsymmetricKey publicKey does not"
                     + " match the private key: it must be X25519(k, 9)");

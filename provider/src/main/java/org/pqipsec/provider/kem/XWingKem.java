@@ -48,7 +48,6 @@ final class XWingKem implements KEMSpi {
 
     private static final String USAGE = ALGORITHM + " KEM";
 
-    private static final byte[] BASE_POINT = X25519Engine.basePoint();
 
     XWingKem() {}
 
@@ -65,7 +64,7 @@ final class XWingKem implements KEMSpi {
         try {
             MlKemEngine.DecapsulationKey skM = Engines.mlKem(ML_KEM).generateKey(seed);
             byte[] skX = Arrays.copyOfRange(expanded, MlKemParameterSet.SEED_LENGTH, 96);
-            byte[] pkX = Engines.x25519().x25519(skX, BASE_POINT);
+            byte[] pkX = Engines.x25519().x25519Base(skX);
             return new Expanded(skM, skX, pkX);
         } finally {
             Arrays.fill(seed, (byte) 0);
@@ -149,7 +148,7 @@ final class XWingKem implements KEMSpi {
             byte[] ssX = null;
             byte[] secret = null;
             try {
-                byte[] ctX = Engines.x25519().x25519(ekX, BASE_POINT);
+                byte[] ctX = Engines.x25519().x25519Base(ekX);
                 ssX = Engines.x25519().x25519(ekX, pkX);
 
                 // ct = ct_M ‖ ct_X, ss = combiner.
@@ -246,7 +245,7 @@ final class XWingKem implements KEMSpi {
             dk = pair.decapsulationKey();
             byte[] pk = new byte[PUBLIC_KEY_LENGTH];
             System.arraycopy(pair.encapsulationKey(), 0, pk, 0, EK_LENGTH);
-            System.arraycopy(Engines.x25519().x25519(skX, BASE_POINT), 0, pk, EK_LENGTH,
+            System.arraycopy(Engines.x25519().x25519Base(skX), 0, pk, EK_LENGTH,
                     X25519Dh.LENGTH);
             return pk;
         } finally {
