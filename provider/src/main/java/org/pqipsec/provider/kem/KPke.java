@@ -42,7 +42,7 @@ final class KPke {
         }
 
         /** Returns the matrix whose entry [i][j] is {@code matrix[j][i]}, sharing the entries. */
-        private static NttElement[][] transpose(NttElement[][] matrix) {
+        static NttElement[][] transpose(NttElement[][] matrix) {
             int k = matrix.length;
             NttElement[][] transposed = new NttElement[k][k];
             for (int i = 0; i < k; i++) {
@@ -55,10 +55,17 @@ final class KPke {
     }
 
     /**
-     * K-PKE.KeyGen(d) (Algorithm 13). Returns {ek_PKE, dk_PKE}: ek_PKE = ByteEncode_12(t̂) ‖ ρ
-     * (384k + 32 bytes) and dk_PKE = ByteEncode_12(ŝ) (384k bytes), which the caller zeroes.
+     * The output of K-PKE.KeyGen with the values it computed on the way: ek_PKE, dk_PKE, the
+     * parsed encryption key (t̂ and Â^T) and ŝ. The caller zeroes dk_PKE and ŝ.
      */
-    static byte[][] keyGen(MlKemParameterSet set, byte[] d) {
+    record KeyPair(byte[] ek, byte[] dk, EncryptionKey encryptionKey, NttElement[] sHat) {}
+
+    /**
+     * K-PKE.KeyGen(d) (Algorithm 13). Returns ek_PKE = ByteEncode_12(t̂) ‖ ρ (384k + 32 bytes)
+     * and dk_PKE = ByteEncode_12(ŝ) (384k bytes), with t̂, Â^T and ŝ kept in parsed form, so
+     * that a key made here needs no decoding and no second expansion of Â.
+     */
+    static KeyPair keyGen(MlKemParameterSet set, byte[] d) {
         int k = set.k();
         byte[] rhoSigma = Keccak.sha3_512(d, new byte[] {(byte) k});
         byte[] rho = Arrays.copyOfRange(rhoSigma, 0, 32);
@@ -84,9 +91,7 @@ final class KPke {
         byte[] ek = Arrays.copyOf(tEncoded, tEncoded.length + 32);
         System.arraycopy(rho, 0, ek, tEncoded.length, 32);
         byte[] dk = MlKemEncoding.encodeVector(sHat);
-        clear(sHat);
-        clear(tHat);
-        return new byte[][] {ek, dk};
+        return new KeyPair(ek, dk, new EncryptionKey(tHat, EncryptionKey.transpose(aHat)), sHat);
     }
 
     /**

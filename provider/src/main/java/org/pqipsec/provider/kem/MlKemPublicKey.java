@@ -31,8 +31,9 @@ final class MlKemPublicKey implements PublicKey {
     private final byte[] ek;
 
     /**
-     * ek after the FIPS 203 §7.2 check, parsed and with Â expanded, made on first use by
-     * {@link #prepared}. It contains only public values, and it is not serialized.
+     * ek after the FIPS 203 §7.2 check, parsed and with Â expanded, supplied by key generation
+     * or made on first use by {@link #prepared}. It contains only public values, and it is not
+     * serialized.
      */
     private transient volatile MlKemEngine.EncapsulationKey prepared;
 
@@ -41,12 +42,23 @@ final class MlKemPublicKey implements PublicKey {
      * modulus check is the caller's job ({@link #checked}).
      */
     MlKemPublicKey(MlKemParameterSet parameterSet, byte[] ek) {
+        this(parameterSet, ek, null);
+    }
+
+    /**
+     * Creates a key over a copy of {@code ek} with {@code prepared}, the same ek already checked
+     * and parsed (or null), which {@link #prepared()} then returns without further work. Key
+     * generation passes the key it made, whose t̂ is below q by construction.
+     */
+    MlKemPublicKey(MlKemParameterSet parameterSet, byte[] ek,
+            MlKemEngine.EncapsulationKey prepared) {
         if (ek.length != parameterSet.encapsulationKeyLength()) {
             throw new IllegalArgumentException(parameterSet + " encapsulation key must be "
                     + parameterSet.encapsulationKeyLength() + " bytes, got " + ek.length);
         }
         this.parameterSet = parameterSet;
         this.ek = ek.clone();
+        this.prepared = prepared;
     }
 
     /**
