@@ -79,12 +79,14 @@ final class KPke {
             sHat[i] = MlKemNtt.nttInPlace(MlKemSampling.sampleCbd(sigma, n++, set.eta1()));
         }
         NttElement[] tHat = new NttElement[k];
+        int[][] sGamma = MlKemNtt.gammaProducts(sHat);
         for (int i = 0; i < k; i++) {
             NttElement eHat = MlKemNtt.nttInPlace(MlKemSampling.sampleCbd(sigma, n++, set.eta1()));
             // t̂ = Â∘ŝ + ê (line 18)
-            tHat[i] = MlKemNtt.dot(aHat[i], sHat).addInPlace(eHat);
+            tHat[i] = MlKemNtt.dot(aHat[i], sHat, sGamma).addInPlace(eHat);
             eHat.clear();
         }
+        MlKemNtt.clear(sGamma);
         Arrays.fill(sigma, (byte) 0);
 
         byte[] tEncoded = MlKemEncoding.encodeVector(tHat);
@@ -115,8 +117,10 @@ final class KPke {
         int du = set.du();
         int dv = set.dv();
         // u = NTT^-1(Â^T∘ŷ) + e1, c1 = ByteEncode_du(Compress_du(u)) (lines 19 and 22)
+        int[][] yGamma = MlKemNtt.gammaProducts(yHat);
         for (int i = 0; i < k; i++) {
-            RingElement u = MlKemNtt.inverseInPlace(MlKemNtt.dot(key.aTranspose[i], yHat));
+            RingElement u = MlKemNtt.inverseInPlace(
+                    MlKemNtt.dot(key.aTranspose[i], yHat, yGamma));
             u.addInPlace(e1[i]);
             e1[i].clear();
             compressAndEncode(u, du, c, 32 * du * i);
@@ -128,11 +132,12 @@ final class KPke {
             // branching version: mu[i] = bit == 1 ? (q + 1) / 2 : 0;
             mu.f[i] = -mu.f[i] & 1665;
         }
-        RingElement v = MlKemNtt.inverseInPlace(MlKemNtt.dot(key.tHat, yHat));
+        RingElement v = MlKemNtt.inverseInPlace(MlKemNtt.dot(key.tHat, yHat, yGamma));
         v.addInPlace(e2).addInPlace(mu);
         e2.clear();
         mu.clear();
         clear(yHat);
+        MlKemNtt.clear(yGamma);
         compressAndEncode(v, dv, c, 32 * du * k);
         return c;
     }

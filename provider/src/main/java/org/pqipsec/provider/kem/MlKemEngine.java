@@ -83,6 +83,16 @@ interface MlKemEngine {
     EncapsulationKey newEncapsulationKey(byte[] ek) throws InvalidKeyException;
 
     /**
+     * Returns {@code ek} prepared as {@link #newEncapsulationKey} does, for a key that has passed
+     * the FIPS 203 §7.2 checks already. The default checks again. {@code ek} is not modified.
+     *
+     * @throws InvalidKeyException if the implementation checks again and {@code ek} fails
+     */
+    default EncapsulationKey newCheckedEncapsulationKey(byte[] ek) throws InvalidKeyException {
+        return newEncapsulationKey(ek);
+    }
+
+    /**
      * Checks an encapsulation key as {@link #newEncapsulationKey} does, and returns an
      * encapsulator for it that draws the message m from {@code random}.
      *

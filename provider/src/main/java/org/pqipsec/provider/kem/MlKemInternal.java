@@ -139,6 +139,18 @@ final class MlKemInternal {
          */
         static EncapsulationKey parse(MlKemParameterSet set, byte[] ek) throws InvalidKeyException {
             checkEncapsulationKey(set, ek);
+            return parseChecked(set, ek);
+        }
+
+        /**
+         * Parses a copy of {@code ek}, which must have passed {@link #checkEncapsulationKey}
+         * already: the length is checked again, and the modulus check is not.
+         */
+        static EncapsulationKey parseChecked(MlKemParameterSet set, byte[] ek) {
+            if (ek.length != set.encapsulationKeyLength()) {
+                throw new IllegalArgumentException(set + " encapsulation key must be "
+                        + set.encapsulationKeyLength() + " bytes, got " + ek.length);
+            }
             byte[] copy = ek.clone();
             return new EncapsulationKey(set, copy, Keccak.sha3_256(copy),
                     KPke.EncryptionKey.parse(set, copy, 0));

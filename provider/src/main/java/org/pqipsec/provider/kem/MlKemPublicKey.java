@@ -38,10 +38,10 @@ final class MlKemPublicKey implements PublicKey {
     private transient volatile MlKemEngine.EncapsulationKey prepared;
 
     /**
-     * Creates a key over a copy of {@code ek}, which must have the parameter set's length. The
-     * modulus check is the caller's job ({@link #checked}).
+     * Creates a key over a copy of {@code ek}, which must have the parameter set's length and
+     * have passed the modulus check ({@link #checked}).
      */
-    MlKemPublicKey(MlKemParameterSet parameterSet, byte[] ek) {
+    private MlKemPublicKey(MlKemParameterSet parameterSet, byte[] ek) {
         this(parameterSet, ek, null);
     }
 
@@ -136,16 +136,20 @@ final class MlKemPublicKey implements PublicKey {
     }
 
     /**
-     * Returns ek checked (FIPS 203 §7.2) and prepared for encapsulation. The work runs on the
-     * first call and its result is kept, so later encapsulators for this key object skip it. Two
-     * threads that call this together may both do the work and get equal results.
+     * Returns ek prepared for encapsulation. The work runs on the first call and its result is
+     * kept, so later encapsulators for this key object skip it. Two threads that call this
+     * together may both do the work and get equal results.
      *
-     * @throws InvalidKeyException if ek fails the check
+     * <p>It does not repeat the FIPS 203 §7.2 modulus check, because every instance holds a
+     * checked ek: {@link #checked} and deserialization run the check, and key generation writes
+     * coefficients below q.
+     *
+     * @throws InvalidKeyException if the engine checks ek again and it fails
      */
     MlKemEngine.EncapsulationKey prepared() throws InvalidKeyException {
         MlKemEngine.EncapsulationKey result = prepared;
         if (result == null) {
-            result = Engines.mlKem(parameterSet).newEncapsulationKey(ek);
+            result = Engines.mlKem(parameterSet).newCheckedEncapsulationKey(ek);
             prepared = result;
         }
         return result;

@@ -159,17 +159,22 @@ final class MlKemSampling {
     }
 
     /**
-     * η = 2: four bits per coefficient. Adding the even bits of a word to its odd bits gives
-     * 2-bit sums in which x is bits [4i, 4i + 2) and y bits [4i + 2, 4i + 4).
+     * η = 2: four bits per coefficient, sixteen coefficients per little-endian 64-bit word.
+     * Adding the even bits of a word to its odd bits gives 2-bit sums in which x is bits
+     * [4i, 4i + 2) and y bits [4i + 2, 4i + 4). Then x + 2 - y lies in [0, 4] for every nibble,
+     * so one word-wide addition and subtraction compute all sixteen without a borrow between
+     * nibbles.
      */
     private static void sampleCbd2(byte[] bytes, int[] f) {
-        for (int word = 0; word < 32; word++) {
-            int t = littleEndian32(bytes, 4 * word);
-            int sums = (t & 0x55555555) + ((t >>> 1) & 0x55555555);
-            for (int c = 0; c < 8; c++) {
-                int x = (sums >>> (4 * c)) & 3;
-                int y = (sums >>> (4 * c + 2)) & 3;
-                f[8 * word + c] = toField(x - y);
+        for (int word = 0; word < 16; word++) {
+            long t = (long) LITTLE_ENDIAN_LONG.get(bytes, 8 * word);
+            long sums = (t & 0x5555555555555555L) + ((t >>> 1) & 0x5555555555555555L);
+            // Each nibble becomes x - y + 2.
+            long shifted = (sums & 0x3333333333333333L) + 0x2222222222222222L
+                    - ((sums >>> 2) & 0x3333333333333333L);
+            int offset = 16 * word;
+            for (int c = 0; c < 16; c++) {
+                f[offset + c] = toField(((int) (shifted >>> (4 * c)) & 0xf) - 2);
             }
         }
     }
@@ -199,10 +204,5 @@ final class MlKemSampling {
      */
     private static int toField(int v) {
         return v + ((v >> 31) & MlKemField.Q);
-    }
-
-    private static int littleEndian32(byte[] bytes, int offset) {
-        return (bytes[offset] & 0xff) | (bytes[offset + 1] & 0xff) << 8
-                | (bytes[offset + 2] & 0xff) << 16 | (bytes[offset + 3] & 0xff) << 24;
     }
 }

@@ -77,6 +77,13 @@ final class NativeMlKemEngine implements MlKemEngine {
         return new NativeEncapsulationKey(MlKemInternal.EncapsulationKey.parse(parameterSet, ek));
     }
 
+    /** Parses ek and expands Â without repeating the FIPS 203 §7.2 modulus check. */
+    @Override
+    public EncapsulationKey newCheckedEncapsulationKey(byte[] ek) {
+        return new NativeEncapsulationKey(
+                MlKemInternal.EncapsulationKey.parseChecked(parameterSet, ek));
+    }
+
     @Override
     public NativeEncapsulator newEncapsulator(byte[] ek, SecureRandom random)
             throws InvalidKeyException {
