@@ -141,11 +141,12 @@ final class MlKemSampling {
      * SHAKE256(s ‖ b) cut to 64·η bytes), for η in {2, 3}.
      */
     static RingElement sampleCbd(byte[] s, int b, int eta) {
-        byte[] prf = new byte[64 * eta];
+        // Two spare bytes let sampleCbd3 read its last 6-byte group as a long.
+        byte[] prf = new byte[64 * eta + 2];
         Keccak shake = Keccak.shake256();
         shake.absorb(s, 0, 32);
         shake.absorb((byte) b);
-        shake.squeeze(prf, 0, prf.length);
+        shake.squeeze(prf, 0, 64 * eta);
         shake.clear();
 
         int[] f = new int[RingElement.N];
@@ -180,19 +181,24 @@ final class MlKemSampling {
     }
 
     /**
-     * η = 3: six bits per coefficient. Adding the three bits of each triple gives 3-bit sums in
-     * which x is bits [6i, 6i + 3) and y bits [6i + 3, 6i + 6).
+     * η = 3: six bits per coefficient, eight coefficients per 48-bit group. Adding the three bits
+     * of each triple gives 3-bit sums in which x is bits [6i, 6i + 3) and y bits [6i + 3, 6i + 6).
+     * Then x + 3 - y lies in [0, 6] for every 6-bit field, so one group-wide addition and
+     * subtraction compute all eight without a borrow between fields. Each group is read as a
+     * little-endian long whose top 16 bits are ignored, so {@code bytes} needs two bytes after
+     * the 192 that the PRF fills.
      */
     private static void sampleCbd3(byte[] bytes, int[] f) {
-        for (int group = 0; group < 64; group++) {
-            int position = 3 * group;
-            int t = (bytes[position] & 0xff) | (bytes[position + 1] & 0xff) << 8
-                    | (bytes[position + 2] & 0xff) << 16;
-            int sums = (t & 0x249249) + ((t >>> 1) & 0x249249) + ((t >>> 2) & 0x249249);
-            for (int c = 0; c < 4; c++) {
-                int x = (sums >>> (6 * c)) & 7;
-                int y = (sums >>> (6 * c + 3)) & 7;
-                f[4 * group + c] = toField(x - y);
+        for (int group = 0; group < 32; group++) {
+            long t = (long) LITTLE_ENDIAN_LONG.get(bytes, 6 * group) & 0xffffffffffffL;
+            long sums = (t & 0x249249249249L) + ((t >>> 1) & 0x249249249249L)
+                    + ((t >>> 2) & 0x249249249249L);
+            // Each 6-bit field becomes x - y + 3.
+            long shifted = (sums & 0x1c71c71c71c7L) + 0xc30c30c30c3L
+                    - ((sums >>> 3) & 0x1c71c71c71c7L);
+            int offset = 8 * group;
+            for (int c = 0; c < 8; c++) {
+                f[offset + c] = toField(((int) (shifted >>> (6 * c)) & 0x3f) - 3);
             }
         }
     }
