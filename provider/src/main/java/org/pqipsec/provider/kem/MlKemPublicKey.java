@@ -140,7 +140,7 @@ final class MlKemPublicKey implements PublicKey {
      * kept, so later encapsulators for this key object skip it. Two threads that call this
      * together may both do the work and get equal results.
      *
-     * <p>It does not repeat the FIPS 203 §7.2 modulus check, because every instance holds a
+     * <p>It does not repeat the FIPS 203 §7.2 modulus check, because every instance contains a
      * checked ek: {@link #checked} and deserialization run the check, and key generation writes
      * coefficients below q.
      *
