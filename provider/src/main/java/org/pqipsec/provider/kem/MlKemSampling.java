@@ -27,36 +27,39 @@ final class MlKemSampling {
      * Returns the entry Â[i, j] of the public matrix.
      */
     static NttElement sampleNtt(byte[] rho, int j, int i) {
-        return sampleNtt(Keccak.shake128(), new byte[FIRST_BLOCKS * Keccak.SHAKE128_RATE], rho,
-                j, i);
+        return sampleNtt(Keccak.shake128(), new long[FIRST_BLOCKS * LANES_PER_BLOCK], rho, j, i);
     }
 
+    /** 64-bit lanes in one SHAKE128 block: 168 / 8 = 21, seven groups of three. */
+    private static final int LANES_PER_BLOCK = Keccak.SHAKE128_RATE / 8;
+
     /**
-     * SampleNTT(ρ ‖ j ‖ i) with a caller's sponge and buffer of {@code FIRST_BLOCKS} blocks, so
-     * that expanding a matrix allocates them once. The sponge is cleared before use.
+     * SampleNTT(ρ ‖ j ‖ i) with a caller's sponge and buffer of {@code FIRST_BLOCKS} blocks of
+     * lanes, so that expanding a matrix allocates them once. The sponge is cleared before use.
      *
      * <p>Three blocks give 336 candidates, and about 81% of them (q / 4096) are accepted, so
      * almost every call squeezes once. The loop then squeezes one block at a time until 256
-     * values are accepted.
+     * values are accepted. The output stays in 64-bit lanes, the byte order of FIPS 202, so it is
+     * never copied to bytes and read back.
      */
-    private static NttElement sampleNtt(Keccak xof, byte[] buffer, byte[] rho, int j, int i) {
+    private static NttElement sampleNtt(Keccak xof, long[] lanes, byte[] rho, int j, int i) {
         xof.clear();
         xof.absorb(rho, 0, 32);
         xof.absorb((byte) j);
         xof.absorb((byte) i);
 
         int[] a = new int[RingElement.N];
-        int length = buffer.length;
-        xof.squeeze(buffer, 0, length);
+        int length = lanes.length;
+        xof.squeezeLanes(lanes, length);
         int count = 0;
         while (true) {
-            int p = 0;
-            // Reads 24 bytes at a time while 16 more values fit. As three little-endian longs,
-            // they are 16 consecutive 12-bit candidates in the order of Algorithm 7.
-            while (p + 24 <= length && count <= RingElement.N - 16) {
-                long w0 = (long) LITTLE_ENDIAN_LONG.get(buffer, p);
-                long w1 = (long) LITTLE_ENDIAN_LONG.get(buffer, p + 8);
-                long w2 = (long) LITTLE_ENDIAN_LONG.get(buffer, p + 16);
+            int lane = 0;
+            // Three lanes are 16 consecutive 12-bit candidates in the order of Algorithm 7. A
+            // block of 21 lanes holds seven such groups, so no group spans two blocks.
+            while (lane < length && count <= RingElement.N - 16) {
+                long w0 = lanes[lane];
+                long w1 = lanes[lane + 1];
+                long w2 = lanes[lane + 2];
                 count = append(a, count, (int) w0);
                 count = append(a, count, (int) (w0 >>> 12));
                 count = append(a, count, (int) (w0 >>> 24));
@@ -73,27 +76,16 @@ final class MlKemSampling {
                 count = append(a, count, (int) (w2 >>> 28));
                 count = append(a, count, (int) (w2 >>> 40));
                 count = append(a, count, (int) (w2 >>> 52));
-                p += 24;
+                lane += 3;
             }
-            // While count ≤ 254 both candidates of a group fit. Each candidate is written at
-            // a[count], and count advances only when it is below q.
-            while (p < length && count <= RingElement.N - 2) {
-                int b0 = buffer[p] & 0xff;
-                int b1 = buffer[p + 1] & 0xff;
-                int b2 = buffer[p + 2] & 0xff;
-                int d1 = b0 | (b1 & 0x0f) << 8;
-                int d2 = b1 >>> 4 | b2 << 4;
-                a[count] = d1;
-                count += (d1 - MlKemField.Q) >>> 31;
-                a[count] = d2;
-                count += (d2 - MlKemField.Q) >>> 31;
-                p += 3;
-            }
-            // At most one value is missing here, or the block is used up.
-            while (p < length && count < RingElement.N) {
-                int b0 = buffer[p] & 0xff;
-                int b1 = buffer[p + 1] & 0xff;
-                int b2 = buffer[p + 2] & 0xff;
+            // Fewer than 16 values are missing: take the rest three bytes (two candidates) at a
+            // time, byte p of the output being byte p mod 8 of lane p / 8.
+            int p = 8 * lane;
+            int end = 8 * length;
+            while (p < end && count < RingElement.N) {
+                int b0 = byteAt(lanes, p);
+                int b1 = byteAt(lanes, p + 1);
+                int b2 = byteAt(lanes, p + 2);
                 int d1 = b0 | (b1 & 0x0f) << 8;
                 int d2 = b1 >>> 4 | b2 << 4;
                 if (d1 < MlKemField.Q) {
@@ -107,9 +99,14 @@ final class MlKemSampling {
             if (count == RingElement.N) {
                 return new NttElement(a);
             }
-            length = Keccak.SHAKE128_RATE;
-            xof.squeeze(buffer, 0, length);
+            length = LANES_PER_BLOCK;
+            xof.squeezeLanes(lanes, length);
         }
+    }
+
+    /** Returns byte {@code p} of the little-endian lanes. */
+    private static int byteAt(long[] lanes, int p) {
+        return (int) (lanes[p >>> 3] >>> ((p & 7) << 3)) & 0xff;
     }
 
     /**
@@ -126,7 +123,7 @@ final class MlKemSampling {
     /** Returns the public matrix Â with Â[i][j] = SampleNTT(ρ ‖ j ‖ i) (Algorithm 13, line 6). */
     static NttElement[][] expandMatrix(byte[] rho, int k) {
         Keccak xof = Keccak.shake128();
-        byte[] buffer = new byte[FIRST_BLOCKS * Keccak.SHAKE128_RATE];
+        long[] buffer = new long[FIRST_BLOCKS * LANES_PER_BLOCK];
         NttElement[][] matrix = new NttElement[k][k];
         for (int i = 0; i < k; i++) {
             for (int j = 0; j < k; j++) {
