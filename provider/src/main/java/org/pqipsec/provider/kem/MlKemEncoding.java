@@ -30,6 +30,8 @@ final class MlKemEncoding {
             case 12 -> encode12(f, out, offset);
             case 11 -> encode11(f, out, offset);
             case 10 -> encode10(f, out, offset);
+            case 4 -> encode4(f, out, offset);
+            case 1 -> encode1(f, out, offset);
             default -> encodeBits(f, d, out, offset);
         }
     }
@@ -60,6 +62,8 @@ final class MlKemEncoding {
             case 12 -> decode12(in, offset);
             case 11 -> decode11(in, offset);
             case 10 -> decode10(in, offset);
+            case 4 -> decode4(in, offset);
+            case 1 -> decode1(in, offset);
             default -> decodeBits(in, offset, d);
         };
     }
@@ -79,6 +83,42 @@ final class MlKemEncoding {
             f[i] = (int) buffer & mask;
             buffer >>>= d;
             bits -= d;
+        }
+        return f;
+    }
+
+    /** ByteEncode_4: two coefficients per byte, the first in the low nibble. */
+    private static void encode4(int[] f, byte[] out, int offset) {
+        for (int i = 0; i < RingElement.N / 2; i++) {
+            out[offset + i] = (byte) (f[2 * i] | f[2 * i + 1] << 4);
+        }
+    }
+
+    /** ByteDecode_4: the inverse of {@link #encode4}. */
+    private static int[] decode4(byte[] in, int offset) {
+        int[] f = new int[RingElement.N];
+        for (int i = 0; i < RingElement.N / 2; i++) {
+            int b = in[offset + i];
+            f[2 * i] = b & 0x0f;
+            f[2 * i + 1] = (b >>> 4) & 0x0f;
+        }
+        return f;
+    }
+
+    /** ByteEncode_1: eight coefficients per byte, the first in the lowest bit. */
+    private static void encode1(int[] f, byte[] out, int offset) {
+        for (int i = 0; i < RingElement.N / 8; i++) {
+            int o = 8 * i;
+            out[offset + i] = (byte) (f[o] | f[o + 1] << 1 | f[o + 2] << 2 | f[o + 3] << 3
+                    | f[o + 4] << 4 | f[o + 5] << 5 | f[o + 6] << 6 | f[o + 7] << 7);
+        }
+    }
+
+    /** ByteDecode_1: the inverse of {@link #encode1}. */
+    private static int[] decode1(byte[] in, int offset) {
+        int[] f = new int[RingElement.N];
+        for (int i = 0; i < RingElement.N; i++) {
+            f[i] = (in[offset + (i >>> 3)] >>> (i & 7)) & 1;
         }
         return f;
     }
