@@ -42,7 +42,7 @@ final class KPke {
         }
 
         /** Returns the matrix whose entry [i][j] is {@code matrix[j][i]}, sharing the entries. */
-        private static NttElement[][] transpose(NttElement[][] matrix) {
+        static NttElement[][] transpose(NttElement[][] matrix) {
             int k = matrix.length;
             NttElement[][] transposed = new NttElement[k][k];
             for (int i = 0; i < k; i++) {
@@ -55,10 +55,17 @@ final class KPke {
     }
 
     /**
-     * K-PKE.KeyGen(d) (Algorithm 13). Returns {ek_PKE, dk_PKE}: ek_PKE = ByteEncode_12(t̂) ‖ ρ
-     * (384k + 32 bytes) and dk_PKE = ByteEncode_12(ŝ) (384k bytes), which the caller zeroes.
+     * The output of K-PKE.KeyGen with the values it computed on the way: ek_PKE, dk_PKE, the
+     * parsed encryption key (t̂ and Â^T) and ŝ. The caller zeroes dk_PKE and ŝ.
      */
-    static byte[][] keyGen(MlKemParameterSet set, byte[] d) {
+    record KeyPair(byte[] ek, byte[] dk, EncryptionKey encryptionKey, NttElement[] sHat) {}
+
+    /**
+     * K-PKE.KeyGen(d) (Algorithm 13). Returns ek_PKE = ByteEncode_12(t̂) ‖ ρ (384k + 32 bytes)
+     * and dk_PKE = ByteEncode_12(ŝ) (384k bytes), with t̂, Â^T and ŝ kept in parsed form, so
+     * that a key made here needs no decoding and no second expansion of Â.
+     */
+    static KeyPair keyGen(MlKemParameterSet set, byte[] d) {
         int k = set.k();
         byte[] rhoSigma = Keccak.sha3_512(d, new byte[] {(byte) k});
         byte[] rho = Arrays.copyOfRange(rhoSigma, 0, 32);
@@ -72,21 +79,21 @@ final class KPke {
             sHat[i] = MlKemNtt.nttInPlace(MlKemSampling.sampleCbd(sigma, n++, set.eta1()));
         }
         NttElement[] tHat = new NttElement[k];
+        int[][] sGamma = MlKemNtt.gammaProducts(sHat);
         for (int i = 0; i < k; i++) {
             NttElement eHat = MlKemNtt.nttInPlace(MlKemSampling.sampleCbd(sigma, n++, set.eta1()));
             // t̂ = Â∘ŝ + ê (line 18)
-            tHat[i] = MlKemNtt.dot(aHat[i], sHat).addInPlace(eHat);
+            tHat[i] = MlKemNtt.dot(aHat[i], sHat, sGamma).addInPlace(eHat);
             eHat.clear();
         }
+        MlKemNtt.clear(sGamma);
         Arrays.fill(sigma, (byte) 0);
 
         byte[] tEncoded = MlKemEncoding.encodeVector(tHat);
         byte[] ek = Arrays.copyOf(tEncoded, tEncoded.length + 32);
         System.arraycopy(rho, 0, ek, tEncoded.length, 32);
         byte[] dk = MlKemEncoding.encodeVector(sHat);
-        clear(sHat);
-        clear(tHat);
-        return new byte[][] {ek, dk};
+        return new KeyPair(ek, dk, new EncryptionKey(tHat, EncryptionKey.transpose(aHat)), sHat);
     }
 
     /**
@@ -110,8 +117,10 @@ final class KPke {
         int du = set.du();
         int dv = set.dv();
         // u = NTT^-1(Â^T∘ŷ) + e1, c1 = ByteEncode_du(Compress_du(u)) (lines 19 and 22)
+        int[][] yGamma = MlKemNtt.gammaProducts(yHat);
         for (int i = 0; i < k; i++) {
-            RingElement u = MlKemNtt.inverseInPlace(MlKemNtt.dot(key.aTranspose[i], yHat));
+            RingElement u = MlKemNtt.inverseInPlace(
+                    MlKemNtt.dot(key.aTranspose[i], yHat, yGamma));
             u.addInPlace(e1[i]);
             e1[i].clear();
             compressAndEncode(u, du, c, 32 * du * i);
@@ -123,11 +132,12 @@ final class KPke {
             // branching version: mu[i] = bit == 1 ? (q + 1) / 2 : 0;
             mu.f[i] = -mu.f[i] & 1665;
         }
-        RingElement v = MlKemNtt.inverseInPlace(MlKemNtt.dot(key.tHat, yHat));
+        RingElement v = MlKemNtt.inverseInPlace(MlKemNtt.dot(key.tHat, yHat, yGamma));
         v.addInPlace(e2).addInPlace(mu);
         e2.clear();
         mu.clear();
         clear(yHat);
+        MlKemNtt.clear(yGamma);
         compressAndEncode(v, dv, c, 32 * du * k);
         return c;
     }

@@ -182,6 +182,31 @@ final class Keccak {
         }
     }
 
+    /**
+     * Writes the next {@code count} output lanes (8 bytes each, little-endian as FIPS 202 orders
+     * them) to {@code output[0, count)}. The output read so far must be a whole number of lanes.
+     */
+    void squeezeLanes(long[] output, int count) {
+        if (!squeezing) {
+            xorByte(position, padding);
+            xorByte(rate - 1, (byte) 0x80);
+            permute(state);
+            position = 0;
+            squeezing = true;
+        }
+        if ((position & 7) != 0) {
+            throw new IllegalStateException("Keccak output is not at a lane boundary");
+        }
+        for (int i = 0; i < count; i++) {
+            if (position == rate) {
+                permute(state);
+                position = 0;
+            }
+            output[i] = state[position >>> 3];
+            position += 8;
+        }
+    }
+
     /** Zeroes the state, so that no secret input stays in memory, and starts a new absorb. */
     void clear() {
         Arrays.fill(state, 0L);

@@ -25,6 +25,27 @@ interface MlKemEngine {
     record ExpandedKeyPair(byte[] encapsulationKey, byte[] decapsulationKey) {}
 
     /**
+     * Runs Algorithm 16 on {@code seed} = d ‖ z as {@link #generateKeyPair} does, and also
+     * returns the two keys ready for use where the engine can make them from the values that key
+     * generation computed. The caller zeroes dk and destroys the decapsulation key it does not
+     * keep. {@code seed} is not modified.
+     *
+     * <p>The default prepares nothing, so callers check and parse ek and dk on first use.
+     */
+    default GeneratedKeyPair generatePreparedKeyPair(byte[] seed) {
+        ExpandedKeyPair keys = generateKeyPair(seed);
+        return new GeneratedKeyPair(keys.encapsulationKey(), keys.decapsulationKey(), null, null);
+    }
+
+    /**
+     * The output of ML-KEM.KeyGen with the prepared keys: {@code preparedEncapsulationKey} and
+     * {@code preparedDecapsulationKey} are null when the engine did not make them.
+     */
+    record GeneratedKeyPair(byte[] encapsulationKey, byte[] decapsulationKey,
+            EncapsulationKey preparedEncapsulationKey,
+            DecapsulationKey preparedDecapsulationKey) {}
+
+    /**
      * Checks an expanded decapsulation key as FIPS 203 §7.3 requires (its length, and the hash
      * of its embedded ek) and returns it ready to decapsulate. {@code dk} is not modified.
      *
@@ -37,8 +58,12 @@ interface MlKemEngine {
      * decapsulate. {@code seed} is not modified.
      */
     default DecapsulationKey generateKey(byte[] seed) {
-        byte[] dk = generateKeyPair(seed).decapsulationKey();
+        GeneratedKeyPair keys = generatePreparedKeyPair(seed);
+        byte[] dk = keys.decapsulationKey();
         try {
+            if (keys.preparedDecapsulationKey() != null) {
+                return keys.preparedDecapsulationKey();
+            }
             return newDecapsulationKey(dk);
         } catch (InvalidKeyException e) {
             throw new java.security.ProviderException(parameterSet()
@@ -56,6 +81,16 @@ interface MlKemEngine {
      * @throws InvalidKeyException if {@code ek} fails the check
      */
     EncapsulationKey newEncapsulationKey(byte[] ek) throws InvalidKeyException;
+
+    /**
+     * Returns {@code ek} prepared as {@link #newEncapsulationKey} does, for a key that has passed
+     * the FIPS 203 §7.2 checks already. The default checks again. {@code ek} is not modified.
+     *
+     * @throws InvalidKeyException if the implementation checks again and {@code ek} fails
+     */
+    default EncapsulationKey newCheckedEncapsulationKey(byte[] ek) throws InvalidKeyException {
+        return newEncapsulationKey(ek);
+    }
 
     /**
      * Checks an encapsulation key as {@link #newEncapsulationKey} does, and returns an

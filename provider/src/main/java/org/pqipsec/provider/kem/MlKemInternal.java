@@ -22,11 +22,36 @@ final class MlKemInternal {
      * dk = dk_PKE ‖ ek ‖ H(ek) ‖ z; the caller zeroes dk.
      */
     static byte[][] keyGen(MlKemParameterSet set, byte[] d, byte[] z) {
-        byte[][] pke = KPke.keyGen(set, d);
-        byte[] ek = pke[0];
-        byte[] dkPke = pke[1];
+        GeneratedKeys keys = generate(set, d, z);
+        keys.decapsulationKey().clear();
+        return new byte[][] {keys.ek(), keys.dk()};
+    }
+
+    /**
+     * The output of ML-KEM.KeyGen_internal: ek and dk, and both keys in the parsed form that
+     * Encaps_internal and Decaps_internal use. The caller zeroes dk and the decapsulation key.
+     */
+    record GeneratedKeys(byte[] ek, byte[] dk, EncapsulationKey encapsulationKey,
+            DecapsulationKey decapsulationKey) {}
+
+    /**
+     * ML-KEM.KeyGen_internal(d, z) (Algorithm 16), returning the encoded keys together with their
+     * parsed forms.
+     *
+     * <p>The parsed keys hold the t̂, Â, ŝ and H(ek) that key generation computed, so that the
+     * first encapsulation or decapsulation with them skips decoding ek and dk and expanding Â
+     * again. They also skip the §7.3 hash check: that check detects a dk whose stored H(ek) does
+     * not belong to its ek, and here H(ek) is computed from the ek written into dk a few lines
+     * below, so the check cannot fail. The §7.2 modulus check likewise holds by construction,
+     * because ByteEncode_12 writes coefficients of t̂ that are already below q.
+     */
+    static GeneratedKeys generate(MlKemParameterSet set, byte[] d, byte[] z) {
+        KPke.KeyPair pke = KPke.keyGen(set, d);
+        byte[] ek = pke.ek();
+        byte[] dkPke = pke.dk();
         byte[] h = Keccak.sha3_256(ek);
 
+        // dk = dk_PKE ‖ ek ‖ H(ek) ‖ z (line 3)
         byte[] dk = new byte[set.decapsulationKeyLength()];
         int offset = 0;
         System.arraycopy(dkPke, 0, dk, offset, dkPke.length);
@@ -37,7 +62,12 @@ final class MlKemInternal {
         offset += 32;
         System.arraycopy(z, 0, dk, offset, 32);
         Arrays.fill(dkPke, (byte) 0);
-        return new byte[][] {ek, dk};
+
+        EncapsulationKey encapsulationKey =
+                new EncapsulationKey(set, ek.clone(), h, pke.encryptionKey());
+        DecapsulationKey decapsulationKey =
+                new DecapsulationKey(set, pke.sHat(), encapsulationKey, z.clone());
+        return new GeneratedKeys(ek, dk, encapsulationKey, decapsulationKey);
     }
 
     /**
@@ -109,6 +139,18 @@ final class MlKemInternal {
          */
         static EncapsulationKey parse(MlKemParameterSet set, byte[] ek) throws InvalidKeyException {
             checkEncapsulationKey(set, ek);
+            return parseChecked(set, ek);
+        }
+
+        /**
+         * Parses a copy of {@code ek}, which must have passed {@link #checkEncapsulationKey}
+         * already: the length is checked again, and the modulus check is not.
+         */
+        static EncapsulationKey parseChecked(MlKemParameterSet set, byte[] ek) {
+            if (ek.length != set.encapsulationKeyLength()) {
+                throw new IllegalArgumentException(set + " encapsulation key must be "
+                        + set.encapsulationKeyLength() + " bytes, got " + ek.length);
+            }
             byte[] copy = ek.clone();
             return new EncapsulationKey(set, copy, Keccak.sha3_256(copy),
                     KPke.EncryptionKey.parse(set, copy, 0));

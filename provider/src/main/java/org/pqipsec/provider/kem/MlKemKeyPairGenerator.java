@@ -71,11 +71,14 @@ final class MlKemKeyPairGenerator extends KeyPairGeneratorSpi {
             System.arraycopy(d, 0, seed, 0, 32);
             System.arraycopy(z, 0, seed, 32, 32);
 
-            MlKemEngine.ExpandedKeyPair expanded = Engines.mlKem(parameterSet)
-                    .generateKeyPair(seed);
-            dk = expanded.decapsulationKey();
-            return new KeyPair(new MlKemPublicKey(parameterSet, expanded.encapsulationKey()),
-                    MlKemPrivateKey.fromGenerated(parameterSet, seed, dk));
+            MlKemEngine.GeneratedKeyPair generated = Engines.mlKem(parameterSet)
+                    .generatePreparedKeyPair(seed);
+            dk = generated.decapsulationKey();
+            return new KeyPair(
+                    new MlKemPublicKey(parameterSet, generated.encapsulationKey(),
+                            generated.preparedEncapsulationKey()),
+                    MlKemPrivateKey.fromGenerated(parameterSet, seed, dk,
+                            generated.preparedDecapsulationKey()));
         } finally {
             Arrays.fill(d, (byte) 0);
             Arrays.fill(z, (byte) 0);

@@ -1,5 +1,7 @@
 package org.pqipsec.provider.kem;
 
+import java.util.Arrays;
+
 /**
  * The number-theoretic transform of FIPS 203 §4.3: NTT (Algorithm 9), NTT^-1 (Algorithm 10) and
  * the products in T_q (Algorithms 11 and 12).
@@ -270,22 +272,54 @@ final class MlKemNtt {
     /**
      * Returns Σ_j a[j] × b[j] in T_q: MultiplyNTTs (Algorithm 11, with BaseCaseMultiply of
      * Algorithm 12) summed over j, the row-times-column product of Â∘ŝ and its relatives.
-     *
-     * <p>Sums are reduced once per coefficient. Each product term is below (q - 1)^2 after
-     * reducing a_1·b_1 before the multiplication by γ, so one j adds less than 2(q - 1)^2
-     * ≈ 2.2·10^7 and four add less than 2^31.
      */
     static NttElement dot(NttElement[] a, NttElement[] b) {
+        int[][] bGamma = gammaProducts(b);
+        try {
+            return dot(a, b, bGamma);
+        } finally {
+            clear(bGamma);
+        }
+    }
+
+    /**
+     * Returns, for each element b̂ of {@code b}, the 128 values b̂_{2i+1}·γ_i mod q that the first
+     * output coefficient of BaseCaseMultiply (Algorithm 12) needs. A vector that meets several
+     * rows (ŷ in Encrypt, ŝ in KeyGen) reduces these products once instead of once per row. The
+     * values derive from b, so the caller zeroes them when b is secret ({@link #clear}).
+     */
+    static int[][] gammaProducts(NttElement[] b) {
+        int[][] products = new int[b.length][128];
+        for (int j = 0; j < b.length; j++) {
+            int[] y = b[j].f;
+            int[] out = products[j];
+            for (int i = 0; i < 128; i++) {
+                out[i] = MlKemField.multiply(y[2 * i + 1], GAMMAS[i]);
+            }
+        }
+        return products;
+    }
+
+    /**
+     * Returns Σ_j a[j] × b[j] in T_q as {@link #dot(NttElement[], NttElement[])} does, with
+     * {@code bGamma} = {@link #gammaProducts}(b).
+     *
+     * <p>BaseCaseMultiply gives c_0 = a_0·b_0 + a_1·(b_1·γ) and c_1 = a_0·b_1 + a_1·b_0. Every
+     * factor is in [0, q), so one j adds less than 2(q - 1)^2 ≈ 2.2·10^7 to each coefficient and
+     * the k ≤ 4 terms add less than 8.9·10^7 < 2^31. The sums are reduced once at the end.
+     */
+    static NttElement dot(NttElement[] a, NttElement[] b, int[][] bGamma) {
         int[] out = new int[256];
         for (int j = 0; j < a.length; j++) {
             int[] x = a[j].f;
             int[] y = b[j].f;
+            int[] yGamma = bGamma[j];
             for (int i = 0; i < 128; i++) {
                 int a0 = x[2 * i];
                 int a1 = x[2 * i + 1];
                 int b0 = y[2 * i];
                 int b1 = y[2 * i + 1];
-                out[2 * i] += a0 * b0 + MlKemField.reduce(a1 * b1) * GAMMAS[i];
+                out[2 * i] += a0 * b0 + a1 * yGamma[i];
                 out[2 * i + 1] += a0 * b1 + a1 * b0;
             }
         }
@@ -293,5 +327,12 @@ final class MlKemNtt {
             out[i] = MlKemField.reduce(out[i]);
         }
         return new NttElement(out);
+    }
+
+    /** Zeroes the arrays of {@link #gammaProducts}. */
+    static void clear(int[][] products) {
+        for (int[] row : products) {
+            Arrays.fill(row, 0);
+        }
     }
 }

@@ -34,8 +34,9 @@ final class MlKemPrivateKey implements PrivateKey {
     private final byte[] seed;
     private final byte[] dk;
     /**
-     * dk after the FIPS 203 §7.3 check, parsed for decapsulation, made on first use by
-     * {@link #newDecapsulationKey}, or null. {@link #destroy()} zeroes it.
+     * dk parsed for decapsulation, or null. Key generation supplies it, and otherwise
+     * {@link #newDecapsulationKey} makes it on first use after the FIPS 203 §7.3 check.
+     * {@link #destroy()} zeroes it.
      */
     private MlKemEngine.DecapsulationKey prepared;
     private boolean destroyed;
@@ -50,9 +51,17 @@ final class MlKemPrivateKey implements PrivateKey {
         this.dk = dk.clone();
     }
 
-    /** Returns a key that keeps {@code seed} and the dk that key generation expanded from it. */
-    static MlKemPrivateKey fromGenerated(MlKemParameterSet set, byte[] seed, byte[] dk) {
-        return new MlKemPrivateKey(set, seed, dk);
+    /**
+     * Returns a key that keeps {@code seed} and the dk that key generation expanded from it, and
+     * takes ownership of {@code prepared}, the decapsulation key that key generation made from
+     * the same values (null when the engine made none). A key generated here passes the FIPS 203
+     * §7.3 hash check by construction, so the first decapsulation does not run it.
+     */
+    static MlKemPrivateKey fromGenerated(MlKemParameterSet set, byte[] seed, byte[] dk,
+            MlKemEngine.DecapsulationKey prepared) {
+        MlKemPrivateKey key = new MlKemPrivateKey(set, seed, dk);
+        key.prepared = prepared;
+        return key;
     }
 
     /**
@@ -65,9 +74,10 @@ final class MlKemPrivateKey implements PrivateKey {
             throw new InvalidKeyException(set + " private key seed d ‖ z must be 64 bytes, got "
                     + seed.length);
         }
-        byte[] dk = Engines.mlKem(set).generateKeyPair(seed).decapsulationKey();
+        MlKemEngine.GeneratedKeyPair keys = Engines.mlKem(set).generatePreparedKeyPair(seed);
+        byte[] dk = keys.decapsulationKey();
         try {
-            return new MlKemPrivateKey(set, seed, dk);
+            return fromGenerated(set, seed, dk, keys.preparedDecapsulationKey());
         } finally {
             Arrays.fill(dk, (byte) 0);
         }
@@ -214,8 +224,8 @@ final class MlKemPrivateKey implements PrivateKey {
 
     /**
      * Returns a decapsulation key for dk that the caller owns and that outlives
-     * {@link #destroy()}. The FIPS 203 §7.3 check and the parsing of dk run on the first call,
-     * and later calls copy their result.
+     * {@link #destroy()}. For a key that key generation did not prepare, the FIPS 203 §7.3 check
+     * and the parsing of dk run on the first call, and later calls copy their result.
      *
      * @throws InvalidKeyException if dk fails the check
      * @throws IllegalStateException if this key is destroyed

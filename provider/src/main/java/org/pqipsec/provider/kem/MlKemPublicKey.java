@@ -31,22 +31,34 @@ final class MlKemPublicKey implements PublicKey {
     private final byte[] ek;
 
     /**
-     * ek after the FIPS 203 §7.2 check, parsed and with Â expanded, made on first use by
-     * {@link #prepared}. It contains only public values, and it is not serialized.
+     * ek after the FIPS 203 §7.2 check, parsed and with Â expanded, supplied by key generation
+     * or made on first use by {@link #prepared}. It contains only public values, and it is not
+     * serialized.
      */
     private transient volatile MlKemEngine.EncapsulationKey prepared;
 
     /**
-     * Creates a key over a copy of {@code ek}, which must have the parameter set's length. The
-     * modulus check is the caller's job ({@link #checked}).
+     * Creates a key over a copy of {@code ek}, which must have the parameter set's length and
+     * have passed the modulus check ({@link #checked}).
      */
-    MlKemPublicKey(MlKemParameterSet parameterSet, byte[] ek) {
+    private MlKemPublicKey(MlKemParameterSet parameterSet, byte[] ek) {
+        this(parameterSet, ek, null);
+    }
+
+    /**
+     * Creates a key over a copy of {@code ek} with {@code prepared}, the same ek already checked
+     * and parsed (or null), which {@link #prepared()} then returns without further work. Key
+     * generation passes the key it made, whose t̂ is below q by construction.
+     */
+    MlKemPublicKey(MlKemParameterSet parameterSet, byte[] ek,
+            MlKemEngine.EncapsulationKey prepared) {
         if (ek.length != parameterSet.encapsulationKeyLength()) {
             throw new IllegalArgumentException(parameterSet + " encapsulation key must be "
                     + parameterSet.encapsulationKeyLength() + " bytes, got " + ek.length);
         }
         this.parameterSet = parameterSet;
         this.ek = ek.clone();
+        this.prepared = prepared;
     }
 
     /**
@@ -124,16 +136,20 @@ final class MlKemPublicKey implements PublicKey {
     }
 
     /**
-     * Returns ek checked (FIPS 203 §7.2) and prepared for encapsulation. The work runs on the
-     * first call and its result is kept, so later encapsulators for this key object skip it. Two
-     * threads that call this together may both do the work and get equal results.
+     * Returns ek prepared for encapsulation. The work runs on the first call and its result is
+     * kept, so later encapsulators for this key object skip it. Two threads that call this
+     * together may both do the work and get equal results.
      *
-     * @throws InvalidKeyException if ek fails the check
+     * <p>It does not repeat the FIPS 203 §7.2 modulus check, because every instance contains a
+     * checked ek: {@link #checked} and deserialization run the check, and key generation writes
+     * coefficients below q.
+     *
+     * @throws InvalidKeyException if the engine checks ek again and it fails
      */
     MlKemEngine.EncapsulationKey prepared() throws InvalidKeyException {
         MlKemEngine.EncapsulationKey result = prepared;
         if (result == null) {
-            result = Engines.mlKem(parameterSet).newEncapsulationKey(ek);
+            result = Engines.mlKem(parameterSet).newCheckedEncapsulationKey(ek);
             prepared = result;
         }
         return result;

@@ -43,6 +43,30 @@ final class NativeMlKemEngine implements MlKemEngine {
         }
     }
 
+    /**
+     * Runs Algorithm 16 and returns the keys prepared from the t̂, Â, ŝ and H(ek) it computed.
+     * They skip the FIPS 203 §7.2 and §7.3 checks, which hold by construction
+     * ({@link MlKemInternal#generate}).
+     */
+    @Override
+    public GeneratedKeyPair generatePreparedKeyPair(byte[] seed) {
+        if (seed.length != MlKemParameterSet.SEED_LENGTH) {
+            throw new IllegalArgumentException("ML-KEM seed d ‖ z must be 64 bytes, got "
+                    + seed.length);
+        }
+        byte[] d = Arrays.copyOfRange(seed, 0, 32);
+        byte[] z = Arrays.copyOfRange(seed, 32, 64);
+        try {
+            MlKemInternal.GeneratedKeys keys = MlKemInternal.generate(parameterSet, d, z);
+            return new GeneratedKeyPair(keys.ek(), keys.dk(),
+                    new NativeEncapsulationKey(keys.encapsulationKey()),
+                    new NativeDecapsulationKey(keys.decapsulationKey()));
+        } finally {
+            Arrays.fill(d, (byte) 0);
+            Arrays.fill(z, (byte) 0);
+        }
+    }
+
     @Override
     public DecapsulationKey newDecapsulationKey(byte[] dk) throws InvalidKeyException {
         return new NativeDecapsulationKey(MlKemInternal.DecapsulationKey.parse(parameterSet, dk));
@@ -50,8 +74,14 @@ final class NativeMlKemEngine implements MlKemEngine {
 
     @Override
     public EncapsulationKey newEncapsulationKey(byte[] ek) throws InvalidKeyException {
-        MlKemInternal.EncapsulationKey key = MlKemInternal.EncapsulationKey.parse(parameterSet, ek);
-        return random -> new NativeEncapsulator(key, random);
+        return new NativeEncapsulationKey(MlKemInternal.EncapsulationKey.parse(parameterSet, ek));
+    }
+
+    /** Parses ek and expands Â without repeating the FIPS 203 §7.2 modulus check. */
+    @Override
+    public EncapsulationKey newCheckedEncapsulationKey(byte[] ek) {
+        return new NativeEncapsulationKey(
+                MlKemInternal.EncapsulationKey.parseChecked(parameterSet, ek));
     }
 
     @Override
@@ -59,6 +89,16 @@ final class NativeMlKemEngine implements MlKemEngine {
             throws InvalidKeyException {
         return new NativeEncapsulator(MlKemInternal.EncapsulationKey.parse(parameterSet, ek),
                 random);
+    }
+
+    /** A parsed ek, shared by the encapsulators made from it. */
+    private record NativeEncapsulationKey(MlKemInternal.EncapsulationKey key)
+            implements EncapsulationKey {
+
+        @Override
+        public Encapsulator newEncapsulator(SecureRandom random) {
+            return new NativeEncapsulator(key, random);
+        }
     }
 
     /** An encapsulator over a parsed ek. */

@@ -314,6 +314,62 @@ class MlKemArithmeticTest {
     }
 
     @Test
+    void encodeMatchesBitwiseByteEncode() {
+        Random random = new Random(5);
+        for (int d : new int[] {1, 4, 5, 10, 11, 12}) {
+            int[] f = new int[256];
+            for (int i = 0; i < 256; i++) {
+                f[i] = random.nextInt(d == 12 ? Q : 1 << d);
+            }
+            // Algorithm 5: bit j of F[i] is bit i·d + j of the output, bytes little-endian.
+            byte[] expected = new byte[3 + 32 * d];
+            for (int i = 0; i < 256; i++) {
+                for (int j = 0; j < d; j++) {
+                    int bit = 8 * 3 + i * d + j;
+                    expected[bit >>> 3] |= (byte) (((f[i] >>> j) & 1) << (bit & 7));
+                }
+            }
+            byte[] encoded = new byte[3 + 32 * d];
+            MlKemEncoding.encode(f, d, encoded, 3);
+            assertArrayEquals(expected, encoded, "d = " + d);
+            assertArrayEquals(f, MlKemEncoding.decode(expected, 3, d), "d = " + d);
+        }
+    }
+
+    @Test
+    void sampleCbdMatchesBitwiseAlgorithm8() {
+        Random random = new Random(6);
+        byte[] seed = new byte[32];
+        for (int eta : new int[] {2, 3}) {
+            for (int b = 0; b < 4; b++) {
+                random.nextBytes(seed);
+                // PRF_η(s, b) = SHAKE256(s ‖ b, 64·η bytes), computed by BouncyCastle.
+                SHAKEDigest shake = new SHAKEDigest(256);
+                shake.update(seed, 0, 32);
+                shake.update((byte) b);
+                byte[] prf = new byte[64 * eta];
+                shake.doFinal(prf, 0, prf.length);
+
+                int[] f = MlKemSampling.sampleCbd(seed, b, eta).f;
+                for (int i = 0; i < 256; i++) {
+                    int x = 0;
+                    int y = 0;
+                    for (int j = 0; j < eta; j++) {
+                        x += bit(prf, 2 * i * eta + j);
+                        y += bit(prf, 2 * i * eta + eta + j);
+                    }
+                    assertEquals(Math.floorMod(x - y, Q), f[i],
+                            "η = " + eta + ", b = " + b + ", coefficient " + i);
+                }
+            }
+        }
+    }
+
+    private static int bit(byte[] bytes, int index) {
+        return (bytes[index >>> 3] >>> (index & 7)) & 1;
+    }
+
+    @Test
     void decode12ReducesModQ() {
         byte[] encoded = new byte[384];
         java.util.Arrays.fill(encoded, (byte) 0xff);

@@ -1,6 +1,7 @@
 package org.pqipsec.provider.kem;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.Arrays;
 import java.util.Random;
@@ -38,6 +39,45 @@ class MlKemInternalTest {
                         "byte " + position + " bit " + bit);
             }
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(MlKemParameterSet.class)
+    void generatedKeysEqualParsedKeys(MlKemParameterSet set) throws Exception {
+        Random random = new Random(100 + set.ordinal());
+        byte[] d = new byte[32];
+        byte[] z = new byte[32];
+        byte[] m = new byte[32];
+        random.nextBytes(d);
+        random.nextBytes(z);
+        random.nextBytes(m);
+        MlKemInternal.GeneratedKeys generated = MlKemInternal.generate(set, d, z);
+        MlKemInternal.DecapsulationKey parsed =
+                MlKemInternal.DecapsulationKey.parse(set, generated.dk());
+        MlKemInternal.DecapsulationKey prepared = generated.decapsulationKey();
+
+        assertArrayEquals(MlKemInternal.keyGen(set, d, z)[1], generated.dk());
+        assertArrayEquals(parsed.z, prepared.z);
+        assertArrayEquals(parsed.encapsulationKey.ek, prepared.encapsulationKey.ek);
+        assertArrayEquals(parsed.encapsulationKey.h, prepared.encapsulationKey.h);
+        assertSame(generated.encapsulationKey(), prepared.encapsulationKey);
+        for (int i = 0; i < set.k(); i++) {
+            assertArrayEquals(parsed.sHat[i].f, prepared.sHat[i].f, "ŝ[" + i + "]");
+            assertArrayEquals(parsed.encapsulationKey.pke.tHat[i].f,
+                    prepared.encapsulationKey.pke.tHat[i].f, "t̂[" + i + "]");
+            for (int j = 0; j < set.k(); j++) {
+                assertArrayEquals(parsed.encapsulationKey.pke.aTranspose[i][j].f,
+                        prepared.encapsulationKey.pke.aTranspose[i][j].f,
+                        "Â^T[" + i + "][" + j + "]");
+            }
+        }
+
+        byte[][] output = MlKemInternal.encaps(generated.encapsulationKey(), m);
+        assertArrayEquals(MlKemInternal.encaps(parsed.encapsulationKey, m)[1], output[1]);
+        assertArrayEquals(output[0], MlKemInternal.decaps(prepared, output[1]));
+        byte[] c = output[1].clone();
+        c[0] ^= 1;
+        assertArrayEquals(MlKemInternal.decaps(parsed, c), MlKemInternal.decaps(prepared, c));
     }
 
     /** J(z ‖ c) = SHAKE256(z ‖ c, 32 bytes), computed by BouncyCastle. */
