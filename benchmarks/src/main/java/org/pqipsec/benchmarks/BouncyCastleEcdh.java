@@ -18,8 +18,9 @@ import org.bouncycastle.util.BigIntegers;
  * ECDH on secp256r1 or secp384r1 used as a KEM through BouncyCastle's lightweight
  * {@link ECKeyPairGenerator} and {@link ECDHBasicAgreement}, on the curve classes of
  * {@link CustomNamedCurves}, BouncyCastle's specialized field arithmetic for these curves. The
- * sender encodes its ephemeral point uncompressed (04 ‖ x ‖ y) as the encapsulation, and the recipient decodes it with the curve's
- * {@code decodePoint}, which checks that the point is on the curve. The secret is the
+ * sender encodes its ephemeral point uncompressed (04 ‖ x ‖ y) as the encapsulation, and the
+ * recipient decodes it with the curve's {@code decodePoint}, which checks that the point is on
+ * the curve. The secret is the
  * x-coordinate of the shared point, F bytes big-endian.
  *
  * <p>{@link ECDHBasicAgreement} is used over a raw point multiplication because it also checks
