@@ -27,7 +27,8 @@ import javax.crypto.KeyAgreement;
  * keys, with pk_X encoded once at key generation. The concatenations ct_M ‖ ct_X and
  * pk_M ‖ pk_X are also left out.
  */
-final class JdkComposedXWing implements KemCandidate<JdkComposedXWing.KeyPair, JdkComposedXWing.Encapsulated> {
+final class JdkComposedXWing
+        implements KemCandidate<JdkComposedXWing.KeyPair, JdkComposedXWing.Encapsulated> {
 
     /** XWingLabel of §5.3, the ASCII string "\./" "/^\". */
     private static final byte[] LABEL = {0x5c, 0x2e, 0x2f, 0x2f, 0x5e, 0x5c};

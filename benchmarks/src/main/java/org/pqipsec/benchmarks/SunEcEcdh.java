@@ -78,7 +78,7 @@ final class SunEcEcdh implements KemCandidate<KeyPair, SunEcEcdh.Ephemeral> {
     }
 
     /** Encodes {@code point} as 04 ‖ x ‖ y with x and y big-endian in F bytes each. */
-    private byte[] encodePoint(ECPoint point) {
+    byte[] encodePoint(ECPoint point) {
         byte[] encoded = new byte[1 + 2 * fieldLength];
         encoded[0] = 0x04;
         writeFieldElement(point.getAffineX(), encoded, 1);
