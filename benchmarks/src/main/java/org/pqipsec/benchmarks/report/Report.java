@@ -26,7 +26,7 @@ final class Report {
             "EspBurstBenchmark", "ESP, ENCR_AES_GCM_16 with AES-256, ByteBuffer API, single packets and bursts of 32",
             "Ikev2PrfBenchmark", "IKEv2 PRFs",
             "HybridKemBenchmark", "X25519MLKEM768 hybrid KEM",
-            "HybridKemFamilyBenchmark", "SecP256r1MLKEM768, SecP384r1MLKEM1024 and X-Wing (pqipsec only)",
+            "HybridKemFamilyBenchmark", "SecP256r1MLKEM768, SecP384r1MLKEM1024 and X-Wing hybrid KEMs",
             "Ikev2KeyScheduleBenchmark", "IKEv2 key schedule",
             "MlKemBenchmark", "ML-KEM",
             "MlKemExchangeBenchmark", "ML-KEM exchange with single-use keys",
