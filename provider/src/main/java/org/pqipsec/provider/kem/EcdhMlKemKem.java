@@ -60,15 +60,8 @@ final class EcdhMlKemKem implements KEMSpi {
         EcdhMlKemPublicKey key = EcdhMlKemPublicKey.from(parameters, publicKey, usage);
         SecureRandom source = KemSupport.orDefault(random);
 
-        String problem = ecdh.checkPoint(key.encodedView(), 0);
-        if (problem != null) {
-            throw new InvalidKeyException(parameters.algorithm() + " public key: the ECDH point "
-                    + problem);
-        }
-        ECPublicKey peer = ecdh.publicKey(key.encodedView(), 0);
-
-        MlKemEngine.Encapsulator mlKem = Engines.mlKem(parameters.mlKem())
-                .newEncapsulator(key.encapsulationKey(), source);
+        ECPublicKey peer = key.ecdhPublicKey(ecdh);
+        MlKemEngine.Encapsulator mlKem = key.mlKemEncapsulationKey().newEncapsulator(source);
         return new Encapsulator(parameters, ecdh, peer, mlKem, source);
     }
 
@@ -78,24 +71,8 @@ final class EcdhMlKemKem implements KEMSpi {
         KemSupport.requireNoSpec(spec, parameters.algorithm());
         EcdhMlKemPrivateKey key = EcdhMlKemPrivateKey.from(parameters, privateKey, usage);
 
-        byte[] scalar = key.scalar();
-        byte[] seed = null;
-        try {
-            if (!ecdh.isValidScalar(scalar, 0)) {
-                throw new InvalidKeyException(parameters.algorithm() + " private key: the "
-                        + parameters.curve() + " scalar is not in [1, n - 1]");
-            }
-            ECPrivateKey ecdhKey = ecdh.privateKey(scalar, 0);
-            seed = key.mlKemSeed();
-            MlKemEngine.DecapsulationKey mlKem =
-                    Engines.mlKem(parameters.mlKem()).generateKey(seed);
-            return new Decapsulator(parameters, ecdh, ecdhKey, mlKem);
-        } finally {
-            Arrays.fill(scalar, (byte) 0);
-            if (seed != null) {
-                Arrays.fill(seed, (byte) 0);
-            }
-        }
+        EcdhMlKemPrivateKey.DecapsulationParts parts = key.decapsulationParts(ecdh);
+        return new Decapsulator(parameters, ecdh, parts.ecdhKey(), parts.mlKem());
     }
 
     private record Encapsulator(EcdhMlKemParameters parameters, EcdhSunEc ecdh, ECPublicKey peer,

@@ -77,14 +77,21 @@ final class EcdhMlKemKeyPairGenerator extends KeyPairGeneratorSpi {
             // Public key: point to bytes [0, P), ek to [P, P + E).
             byte[] publicKey = new byte[parameters.publicKeyLength()];
             ecdh.writePoint((ECPublicKey) ecdhPair.getPublic(), publicKey, 0);
-            MlKemEngine.ExpandedKeyPair expanded =
-                    Engines.mlKem(parameters.mlKem()).generateKeyPair(seed);
+            MlKemEngine.GeneratedKeyPair expanded =
+                    Engines.mlKem(parameters.mlKem()).generatePreparedKeyPair(seed);
             dk = expanded.decapsulationKey();
             System.arraycopy(expanded.encapsulationKey(), 0, publicKey, pointLength,
                     parameters.mlKem().encapsulationKeyLength());
 
-            return new KeyPair(new EcdhMlKemPublicKey(parameters, publicKey),
-                    new EcdhMlKemPrivateKey(parameters, privateKey));
+            // The keys take SunEC's keys and the prepared ML-KEM keys, so the first
+            // encapsulation and decapsulation skip the checks and the ML-KEM key generation.
+            return new KeyPair(
+                    new EcdhMlKemPublicKey(parameters, publicKey,
+                            (ECPublicKey) ecdhPair.getPublic(),
+                            expanded.preparedEncapsulationKey()),
+                    EcdhMlKemPrivateKey.fromGenerated(parameters, privateKey,
+                            (ECPrivateKey) ecdhPair.getPrivate(),
+                            expanded.preparedDecapsulationKey()));
         } finally {
             Arrays.fill(privateKey, (byte) 0);
             Arrays.fill(part, (byte) 0);

@@ -7,6 +7,7 @@ import java.io.Serial;
 import java.security.InvalidKeyException;
 import java.security.Key;
 import java.security.PublicKey;
+import java.security.interfaces.ECPublicKey;
 import java.util.Arrays;
 
 import org.pqipsec.provider.spec.RawKeySpec;
@@ -25,13 +26,37 @@ final class EcdhMlKemPublicKey implements PublicKey {
     private final EcdhMlKemParameters parameters;
     private final byte[] encoded;
 
+    /**
+     * The SunEC public key of the ECDH point after the SEC 1 §3.2.3.1 check, supplied by key
+     * generation or made on first use by {@link #ecdhPublicKey}. It is not serialized.
+     */
+    private transient volatile ECPublicKey ecdhKey;
+
+    /**
+     * ek after the FIPS 203 §7.2 check, parsed and with Â expanded, supplied by key generation or
+     * made on first use by {@link #mlKemEncapsulationKey}. It is not serialized.
+     */
+    private transient volatile MlKemEngine.EncapsulationKey mlKem;
+
     /** Creates a key over a copy of a client share of the exact length. */
     EcdhMlKemPublicKey(EcdhMlKemParameters parameters, byte[] encoded) {
+        this(parameters, encoded, null, null);
+    }
+
+    /**
+     * Creates a key over a copy of a client share with its parts already checked and prepared
+     * (either may be null). Key generation passes SunEC's generated point and the ML-KEM key it
+     * made, which are valid by construction.
+     */
+    EcdhMlKemPublicKey(EcdhMlKemParameters parameters, byte[] encoded, ECPublicKey ecdhKey,
+            MlKemEngine.EncapsulationKey mlKem) {
         if (encoded.length != parameters.publicKeyLength()) {
             throw new IllegalArgumentException(lengthMessage(parameters, encoded.length));
         }
         this.parameters = parameters;
         this.encoded = encoded.clone();
+        this.ecdhKey = ecdhKey;
+        this.mlKem = mlKem;
     }
 
     /**
@@ -71,9 +96,46 @@ final class EcdhMlKemPublicKey implements PublicKey {
         return parameters;
     }
 
-    /** Returns the encoding itself, which callers must not modify. */
-    byte[] encodedView() {
-        return encoded;
+    /**
+     * Returns the ECDH point as a SunEC public key. The first call checks the point (SEC 1
+     * §3.2.3.1) and later calls return the kept result. Two threads that call this together may
+     * both do the work and get equal results.
+     *
+     * @throws InvalidKeyException if the point is not an uncompressed point on the curve
+     */
+    ECPublicKey ecdhPublicKey(EcdhSunEc ecdh) throws InvalidKeyException {
+        ECPublicKey result = ecdhKey;
+        if (result == null) {
+            String problem = ecdh.checkPoint(encoded, 0);
+            if (problem != null) {
+                throw new InvalidKeyException(parameters.algorithm() + " public key: the ECDH"
+                        + " point " + problem);
+            }
+            result = ecdh.publicKey(encoded, 0);
+            ecdhKey = result;
+        }
+        return result;
+    }
+
+    /**
+     * Returns ek checked (FIPS 203 §7.2) and prepared for encapsulation. The first call does the
+     * work and later calls return the kept result. Two threads that call this together may both
+     * do the work and get equal results.
+     *
+     * @throws InvalidKeyException if ek fails the check
+     */
+    MlKemEngine.EncapsulationKey mlKemEncapsulationKey() throws InvalidKeyException {
+        MlKemEngine.EncapsulationKey result = mlKem;
+        if (result == null) {
+            result = Engines.mlKem(parameters.mlKem()).newEncapsulationKey(encapsulationKey());
+            mlKem = result;
+        }
+        return result;
+    }
+
+    /** Returns whether the checked ECDH point is cached, for tests. */
+    boolean hasCachedEcdhKey() {
+        return ecdhKey != null;
     }
 
     /** Returns a copy of the ML-KEM encapsulation key ek, bytes [P, P + E). */

@@ -69,14 +69,18 @@ final class X25519MlKem768KeyPairGenerator extends KeyPairGeneratorSpi {
             k = Arrays.copyOfRange(privateKey, SEED_LENGTH, PRIVATE_KEY_LENGTH);
 
             // Public key: ek to bytes [0, 1184), X25519(k, 9) to [1184, 1216).
-            MlKemEngine.ExpandedKeyPair expanded = Engines.mlKem(ML_KEM).generateKeyPair(seed);
+            MlKemEngine.GeneratedKeyPair expanded =
+                    Engines.mlKem(ML_KEM).generatePreparedKeyPair(seed);
             dk = expanded.decapsulationKey();
             byte[] publicKey = new byte[PUBLIC_KEY_LENGTH];
             System.arraycopy(expanded.encapsulationKey(), 0, publicKey, 0, EK_LENGTH);
             System.arraycopy(X25519Dh.publicKey(k), 0, publicKey, EK_LENGTH, X25519Dh.LENGTH);
 
-            return new KeyPair(new X25519MlKem768PublicKey(publicKey),
-                    new X25519MlKem768PrivateKey(privateKey));
+            // The keys take the prepared ML-KEM-768 keys, so neither runs key generation again.
+            return new KeyPair(
+                    new X25519MlKem768PublicKey(publicKey, expanded.preparedEncapsulationKey()),
+                    X25519MlKem768PrivateKey.fromGenerated(privateKey,
+                            expanded.preparedDecapsulationKey()));
         } finally {
             Arrays.fill(privateKey, (byte) 0);
             Arrays.fill(part, (byte) 0);

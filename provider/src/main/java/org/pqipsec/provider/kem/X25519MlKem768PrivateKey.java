@@ -45,6 +45,18 @@ final class X25519MlKem768PrivateKey implements PrivateKey {
     }
 
     /**
+     * Returns a key over a copy of {@code encoded} that takes ownership of {@code mlKem}, the
+     * ML-KEM-768 decapsulation key that key generation made from the same d ‖ z (null when the
+     * engine made none), so the first decapsulation does not expand the seed again.
+     */
+    static X25519MlKem768PrivateKey fromGenerated(byte[] encoded,
+            MlKemEngine.DecapsulationKey mlKem) {
+        X25519MlKem768PrivateKey key = new X25519MlKem768PrivateKey(encoded);
+        key.mlKem = mlKem;
+        return key;
+    }
+
+    /**
      * Returns {@code key} as an X25519MLKEM768 private key. Besides instances of this class, any
      * private key with algorithm {@code "X25519MLKEM768"} and format {@code "RAW"} is accepted.
      *
@@ -100,6 +112,11 @@ final class X25519MlKem768PrivateKey implements PrivateKey {
             }
         }
         return mlKem.copy();
+    }
+
+    /** Returns the cached ML-KEM-768 decapsulation key itself, or null, for tests. */
+    synchronized MlKemEngine.DecapsulationKey cachedMlKemKey() {
+        return mlKem;
     }
 
     /** Returns a copy of the X25519 private key k, bytes [64, 96); the caller zeroes it. */

@@ -37,10 +37,20 @@ final class X25519MlKem768PublicKey implements PublicKey {
 
     /** Creates a key over a copy of a 1216-byte client share. */
     X25519MlKem768PublicKey(byte[] encoded) {
+        this(encoded, null);
+    }
+
+    /**
+     * Creates a key over a copy of a 1216-byte client share with {@code mlKem}, its ek already
+     * checked and prepared (or null). Key generation passes the key it made, whose t̂ is below q
+     * by construction.
+     */
+    X25519MlKem768PublicKey(byte[] encoded, MlKemEngine.EncapsulationKey mlKem) {
         if (encoded.length != PUBLIC_KEY_LENGTH) {
             throw new IllegalArgumentException(lengthMessage(encoded.length));
         }
         this.encoded = encoded.clone();
+        this.mlKem = mlKem;
     }
 
     /**

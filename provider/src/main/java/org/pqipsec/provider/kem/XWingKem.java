@@ -51,8 +51,33 @@ final class XWingKem implements KEMSpi {
 
     XWingKem() {}
 
-    /** The expanded decapsulation key of §5.2. The caller zeroes skX. */
-    record Expanded(MlKemEngine.DecapsulationKey skM, byte[] skX, byte[] pkX) {}
+    /** The expanded decapsulation key of §5.2. The owner destroys skM and zeroes skX. */
+    record Expanded(MlKemEngine.DecapsulationKey skM, byte[] skX, byte[] pkX) {
+
+        /**
+         * Returns an independent copy that destroying this one leaves usable. pk_X is public
+         * and shared.
+         *
+         * @throws IllegalStateException if skM is destroyed
+         */
+        Expanded copy() {
+            return new Expanded(skM.copy(), skX.clone(), pkX);
+        }
+
+        /** Destroys skM and zeroes skX. */
+        void destroy() {
+            skM.destroy();
+            Arrays.fill(skX, (byte) 0);
+        }
+    }
+
+    /**
+     * The output of GenerateKeyPairDerand (§5.2.1): the encapsulation key pk_M ‖ pk_X, the
+     * prepared pk_M (null when the engine made none), and the expanded decapsulation key (null
+     * when the engine prepared no skM).
+     */
+    record Generated(byte[] publicKey, MlKemEngine.EncapsulationKey preparedPkM,
+            Expanded expanded) {}
 
     /**
      * Runs expandDecapsulationKey of §5.2: SHAKE256(sk) to 96 bytes, ML-KEM-768 KeyGen_internal
@@ -104,8 +129,7 @@ final class XWingKem implements KEMSpi {
         KemSupport.requireNoSpec(spec, ALGORITHM);
         XWingKeys.XWingPublicKey key = XWingKeys.XWingPublicKey.from(publicKey, USAGE);
         SecureRandom source = KemSupport.orDefault(random);
-        MlKemEngine.Encapsulator mlKem =
-                Engines.mlKem(ML_KEM).newEncapsulator(key.encapsulationKey(), source);
+        MlKemEngine.Encapsulator mlKem = key.mlKemEncapsulationKey().newEncapsulator(source);
         return new Encapsulator(mlKem, key.x25519PublicKey(), source);
     }
 
@@ -114,12 +138,7 @@ final class XWingKem implements KEMSpi {
             throws InvalidAlgorithmParameterException, InvalidKeyException {
         KemSupport.requireNoSpec(spec, ALGORITHM);
         XWingKeys.XWingPrivateKey key = XWingKeys.XWingPrivateKey.from(privateKey, USAGE);
-        byte[] sk = key.getEncoded();
-        try {
-            return new Decapsulator(expand(sk));
-        } finally {
-            Arrays.fill(sk, (byte) 0);
-        }
+        return new Decapsulator(key.expandedCopy());
     }
 
     private static final class Encapsulator implements EncapsulatorSpi {
@@ -234,20 +253,30 @@ final class XWingKem implements KEMSpi {
         }
     }
 
-    /** Returns pk_M ‖ pk_X for the seed sk (GenerateKeyPairDerand of §5.2.1). */
-    static byte[] publicKey(byte[] sk) {
+    /**
+     * Runs GenerateKeyPairDerand of §5.2.1 on the seed sk, and keeps the ML-KEM-768 keys that key
+     * generation prepared. The caller owns the returned expanded key. {@code sk} is not modified.
+     */
+    static Generated generate(byte[] sk) {
         byte[] expanded = expandSeed(sk);
         byte[] seed = Arrays.copyOfRange(expanded, 0, MlKemParameterSet.SEED_LENGTH);
         byte[] skX = Arrays.copyOfRange(expanded, MlKemParameterSet.SEED_LENGTH, 96);
         byte[] dk = null;
         try {
-            MlKemEngine.ExpandedKeyPair pair = Engines.mlKem(ML_KEM).generateKeyPair(seed);
+            MlKemEngine.GeneratedKeyPair pair =
+                    Engines.mlKem(ML_KEM).generatePreparedKeyPair(seed);
             dk = pair.decapsulationKey();
+            byte[] pkX = Engines.x25519().x25519Base(skX);
+
+            // pk = pk_M ‖ pk_X.
             byte[] pk = new byte[PUBLIC_KEY_LENGTH];
             System.arraycopy(pair.encapsulationKey(), 0, pk, 0, EK_LENGTH);
-            System.arraycopy(Engines.x25519().x25519Base(skX), 0, pk, EK_LENGTH,
-                    X25519Dh.LENGTH);
-            return pk;
+            System.arraycopy(pkX, 0, pk, EK_LENGTH, X25519Dh.LENGTH);
+
+            Expanded keys = pair.preparedDecapsulationKey() == null
+                    ? null
+                    : new Expanded(pair.preparedDecapsulationKey(), skX.clone(), pkX);
+            return new Generated(pk, pair.preparedEncapsulationKey(), keys);
         } finally {
             Arrays.fill(expanded, (byte) 0);
             Arrays.fill(seed, (byte) 0);

@@ -46,8 +46,11 @@ final class XWingKeyPairGenerator extends KeyPairGeneratorSpi {
         byte[] sk = new byte[XWingKeys.PRIVATE_KEY_LENGTH];
         try {
             KemSupport.orDefault(random).nextBytes(sk);
-            return new KeyPair(new XWingKeys.XWingPublicKey(XWingKem.publicKey(sk)),
-                    new XWingKeys.XWingPrivateKey(sk));
+            XWingKem.Generated generated = XWingKem.generate(sk);
+            // The keys take the prepared ML-KEM-768 keys, so neither runs key generation again.
+            return new KeyPair(
+                    new XWingKeys.XWingPublicKey(generated.publicKey(), generated.preparedPkM()),
+                    XWingKeys.XWingPrivateKey.fromGenerated(sk, generated.expanded()));
         } finally {
             Arrays.fill(sk, (byte) 0);
         }

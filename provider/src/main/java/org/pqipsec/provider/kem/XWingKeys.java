@@ -65,11 +65,28 @@ final class XWingKeys {
 
         private final byte[] encoded;
 
+        /**
+         * pk_M after the FIPS 203 §7.2 check, parsed and with Â expanded, supplied by key
+         * generation or made on first use by {@link #mlKemEncapsulationKey}. It is not
+         * serialized.
+         */
+        private transient volatile MlKemEngine.EncapsulationKey mlKem;
+
         XWingPublicKey(byte[] encoded) {
+            this(encoded, null);
+        }
+
+        /**
+         * Creates a key over a copy of pk_M ‖ pk_X with {@code mlKem}, pk_M already checked and
+         * prepared (or null). Key generation passes the key it made, whose t̂ is below q by
+         * construction.
+         */
+        XWingPublicKey(byte[] encoded, MlKemEngine.EncapsulationKey mlKem) {
             if (encoded.length != PUBLIC_KEY_LENGTH) {
                 throw new IllegalArgumentException(publicLengthMessage(encoded.length));
             }
             this.encoded = encoded.clone();
+            this.mlKem = mlKem;
         }
 
         /**
@@ -92,6 +109,22 @@ final class XWingKeys {
                 throw new InvalidKeyException(publicLengthMessage(raw == null ? 0 : raw.length));
             }
             return new XWingPublicKey(raw);
+        }
+
+        /**
+         * Returns pk_M checked (FIPS 203 §7.2) and prepared for encapsulation. The first call
+         * does the work and later calls return the kept result. Two threads that call this
+         * together may both do the work and get equal results.
+         *
+         * @throws InvalidKeyException if pk_M fails the check
+         */
+        MlKemEngine.EncapsulationKey mlKemEncapsulationKey() throws InvalidKeyException {
+            MlKemEngine.EncapsulationKey result = mlKem;
+            if (result == null) {
+                result = Engines.mlKem(ML_KEM).newEncapsulationKey(encapsulationKey());
+                mlKem = result;
+            }
+            return result;
         }
 
         /** Returns a copy of pk_M, bytes [0, 1184). */
@@ -145,8 +178,10 @@ final class XWingKeys {
     }
 
     /**
-     * An X-Wing decapsulation key: the 32-byte seed sk, in format {@code "RAW"}.
-     * {@link #destroy()} zeroes it, and it cannot be serialized.
+     * An X-Wing decapsulation key: the 32-byte seed sk, in format {@code "RAW"}. It keeps the
+     * expanded key of §5.2 (sk_M, sk_X and pk_X) once key generation or the first
+     * {@link #expandedCopy} has made it. {@link #destroy()} zeroes the seed and the expanded key,
+     * and the key cannot be serialized.
      */
     static final class XWingPrivateKey implements PrivateKey {
 
@@ -154,6 +189,8 @@ final class XWingKeys {
         private static final long serialVersionUID = 1L;
 
         private final byte[] seed;
+        /** The expanded key of §5.2, or null until made. */
+        private transient XWingKem.Expanded expanded;
         private boolean destroyed;
 
         XWingPrivateKey(byte[] seed) {
@@ -161,6 +198,41 @@ final class XWingKeys {
                 throw new IllegalArgumentException(privateLengthMessage(seed.length));
             }
             this.seed = seed.clone();
+        }
+
+        /**
+         * Returns a key over a copy of {@code seed} that takes ownership of {@code expanded},
+         * the expanded key that key generation made from it (or null).
+         */
+        static XWingPrivateKey fromGenerated(byte[] seed, XWingKem.Expanded expanded) {
+            XWingPrivateKey key = new XWingPrivateKey(seed);
+            key.expanded = expanded;
+            return key;
+        }
+
+        /**
+         * Returns a copy of the expanded key of §5.2, which the caller owns and which outlives
+         * {@link #destroy()}. The first call expands the seed, and later calls copy the result.
+         *
+         * @throws IllegalStateException if the key is destroyed
+         */
+        synchronized XWingKem.Expanded expandedCopy() {
+            checkNotDestroyed();
+            if (expanded == null) {
+                expanded = XWingKem.expand(seed);
+            }
+            return expanded.copy();
+        }
+
+        /** Returns the cached expanded key itself, or null, for tests. */
+        synchronized XWingKem.Expanded cachedExpanded() {
+            return expanded;
+        }
+
+        private void checkNotDestroyed() {
+            if (destroyed) {
+                throw new IllegalStateException("X-Wing private key is destroyed");
+            }
         }
 
         /**
@@ -213,15 +285,21 @@ final class XWingKeys {
          */
         @Override
         public synchronized byte[] getEncoded() {
-            if (destroyed) {
-                throw new IllegalStateException("X-Wing private key is destroyed");
-            }
+            checkNotDestroyed();
             return seed.clone();
         }
 
+        /**
+         * Zeroes the seed and the expanded key; later calls of {@link #getEncoded()} throw.
+         * Decapsulators made before keep their own copies and still work.
+         */
         @Override
         public synchronized void destroy() {
             Arrays.fill(seed, (byte) 0);
+            if (expanded != null) {
+                expanded.destroy();
+                expanded = null;
+            }
             destroyed = true;
         }
 
