@@ -40,6 +40,11 @@ import javax.crypto.SecretKey;
  *
  * <p>{@code encapsulate} draws the ephemeral ECDH scalar first (through SunEC's EC
  * {@code KeyPairGenerator}) and the ML-KEM message m second, from the same source.
+ *
+ * <p>The key objects keep their checked and prepared parts, so only the first encapsulator or
+ * decapsulator for a key object checks the point or scalar and prepares the ML-KEM key. A
+ * decapsulator keeps its own copy of the ML-KEM decapsulation key, which outlives the private
+ * key's {@code destroy()}, and shares the private key's SunEC key.
  */
 final class EcdhMlKemKem implements KEMSpi {
 

@@ -194,7 +194,7 @@ final class EcdhMlKemPrivateKey implements PrivateKey {
     }
 
     /**
-     * Zeroes the key, destroys its ML-KEM decapsulation key and drops its SunEC key; later calls
+     * Zeroes the key, destroys its ML-KEM decapsulation key and drops its SunEC key. Later calls
      * of {@link #getEncoded()} throw. Decapsulators made before keep their own ML-KEM key and
      * still work.
      *

@@ -40,6 +40,10 @@ import javax.crypto.SecretKey;
  * length, or a pk_M that fails the FIPS 203 §7.2 check (§5.4 requires it); at
  * {@code newDecapsulator} for a key of another type or length or a destroyed key.
  * {@link DecapsulateException} when the encapsulation is not 1120 bytes.
+ *
+ * <p>The key objects keep the checked pk_M and the expanded decapsulation key of §5.2, so only
+ * the first encapsulator or decapsulator for a key object does that work. A decapsulator keeps
+ * its own copy of the expanded key, which outlives the private key's {@code destroy()}.
  */
 final class XWingKem implements KEMSpi {
 

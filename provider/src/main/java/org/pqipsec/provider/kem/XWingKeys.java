@@ -290,7 +290,7 @@ final class XWingKeys {
         }
 
         /**
-         * Zeroes the seed and the expanded key; later calls of {@link #getEncoded()} throw.
+         * Zeroes the seed and the expanded key, after which calls of {@link #getEncoded()} throw.
          * Decapsulators made before keep their own copies and still work.
          */
         @Override

@@ -144,7 +144,7 @@ class HybridKeyCacheTest {
                 () -> kem.newDecapsulator(pair.getPrivate()));
         assertTrue(e.getMessage().contains("destroyed"), e.getMessage());
 
-        // A decapsulator made before destroy() holds its own ML-KEM key.
+        // A decapsulator made before destroy() keeps its own ML-KEM key.
         assertArrayEquals(encapsulated.key().getEncoded(),
                 before.decapsulate(encapsulated.encapsulation()).getEncoded());
     }
