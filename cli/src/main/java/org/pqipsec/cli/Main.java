@@ -43,15 +43,35 @@ public final class Main {
             CommandLine failed = exception.getCommandLine();
             PrintWriter err = failed.getErr();
             err.println(failed.getCommandSpec().qualifiedName() + ": " + exception.getMessage());
-            if (failed.getParent() == null) {
-                err.println("Run 'pqipsec --help' for the commands.");
-            } else if (failed.getParent().getParent() == null) {
-                err.println("Run 'pqipsec help " + failed.getCommandName() + "' for the options.");
-            } else {
-                err.println("Run '" + failed.getCommandSpec().qualifiedName() + " --help' for the options.");
-            }
+            CommandLine target = failed.getCommand() instanceof CommandLine.HelpCommand ? failed.getParent() : failed;
+            err.println("Run '" + helpCommand(target) + "' for the "
+                    + (target.getSubcommands().isEmpty() ? "options." : "commands."));
             return failed.getCommandSpec().exitCodeOnInvalidInput();
         });
+        describeHelpCommand(commandLine);
         return commandLine;
+    }
+
+    /**
+     * Returns the help form that the README uses for {@code command}: {@code pqipsec help},
+     * {@code pqipsec help demo}, {@code pqipsec esp help open}.
+     */
+    static String helpCommand(CommandLine command) {
+        CommandLine parent = command.getParent();
+        if (parent == null) {
+            return command.getCommandName() + " help";
+        }
+        return parent.getCommandSpec().qualifiedName() + " help " + command.getCommandName();
+    }
+
+    /** Describes each built-in {@code help} subcommand in the verb form of the other commands. */
+    private static void describeHelpCommand(CommandLine command) {
+        for (CommandLine sub : command.getSubcommands().values()) {
+            if (sub.getCommand() instanceof CommandLine.HelpCommand) {
+                sub.getCommandSpec().usageMessage().description("Prints the help text of a command.");
+            } else {
+                describeHelpCommand(sub);
+            }
+        }
     }
 }

@@ -15,6 +15,8 @@ import java.util.concurrent.Callable;
 
 import org.pqipsec.cli.capture.CaptureFileException;
 import org.pqipsec.cli.capture.EspSaFile;
+import org.pqipsec.cli.support.Counts;
+import org.pqipsec.cli.support.IoErrors;
 import org.pqipsec.cli.support.OutputFiles;
 import org.pqipsec.esp.EspInboundSa;
 import org.pqipsec.esp.EspOutboundSa;
@@ -37,16 +39,16 @@ import picocli.CommandLine.Spec;
         description = {
             "Runs IKE_SA_INIT with a Diffie-Hellman group (--dh, default X25519) and IKE_INTERMEDIATE with ML-KEM (--kem, default ML-KEM-768),"
                     + " derives the IKE SA and one ESP Child SA (AES-GCM-16, 256-bit keys) through the"
-                    + " PQIPsec provider, wraps every IPv4 and IPv6 packet of a capture in ESP tunnel mode,"
-                    + " writes esp.pcap, esp_sa and summary.txt, and checks that every packet decapsulates"
-                    + " to the original.",
+                    + " PQIPsec provider, and wraps every IPv4 and IPv6 packet of a capture in ESP tunnel"
+                    + " mode. It writes esp.pcap, esp_sa and summary.txt, and checks that every packet"
+                    + " decapsulates to the original.",
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every carried packet round-tripped",
             "1:an error, or a packet that did not round-trip",
             "2:invalid usage",
-            "3:with --strict, some frames were not carried",
+            "3:with --strict, some frames were not carried, or none was",
         })
 public final class DemoCommand implements Callable<Integer> {
 
@@ -67,7 +69,8 @@ public final class DemoCommand implements Callable<Integer> {
     boolean showKeys;
 
     @Option(names = "--strict",
-            description = "Exit with code 3 when some frames could not be carried (not IP, or too large).")
+            description = "Exit with code 3 when some frames could not be carried (not IP, or too large),"
+                    + " or when the capture has no frame that could be.")
     boolean strict;
 
     @Option(names = "--dh", paramLabel = "ID", defaultValue = "31",
@@ -125,7 +128,7 @@ public final class DemoCommand implements Callable<Integer> {
             err.println("pqipsec demo: --out " + e.getFile() + " " + e.getReason() + "; name a directory");
             return EXIT_FAILURE;
         } catch (IOException e) {
-            err.println("pqipsec demo: cannot write to " + outputDirectory + ": " + e);
+            err.println("pqipsec demo: " + IoErrors.cannotWrite(outputDirectory, e));
             return EXIT_FAILURE;
         } catch (GeneralSecurityException | IllegalStateException e) {
             err.println("pqipsec demo: key exchange failed: " + e.getMessage());
@@ -184,8 +187,8 @@ public final class DemoCommand implements Callable<Integer> {
 
     private int exitCode(EspTunnel.Report tunnel, PrintWriter err) {
         if (!tunnel.allRoundTripped()) {
-            err.println("pqipsec demo: " + tunnel.roundTripFailures().size() + " of " + tunnel.carried()
-                    + " carried packets did not round-trip; see the summary");
+            err.println("pqipsec demo: " + tunnel.roundTripFailures().size() + " of "
+                    + Counts.of(tunnel.carried(), "carried packet") + " did not round-trip; see the summary");
             return EXIT_FAILURE;
         }
         if (strict && tunnel.carried() == 0) {
@@ -193,8 +196,9 @@ public final class DemoCommand implements Callable<Integer> {
             return EXIT_NOT_CARRIED;
         }
         if (strict && tunnel.notCarried() > 0) {
-            err.println("pqipsec demo: --strict: " + tunnel.notCarried() + " of " + tunnel.framesRead()
-                    + " frames were not carried; see the summary");
+            err.println("pqipsec demo: --strict: " + tunnel.notCarried() + " of "
+                    + Counts.of(tunnel.framesRead(), "frame") + (tunnel.notCarried() == 1 ? " was" : " were")
+                    + " not carried; see the summary");
             return EXIT_NOT_CARRIED;
         }
         return 0;

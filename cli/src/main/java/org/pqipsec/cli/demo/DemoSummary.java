@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import javax.crypto.SecretKey;
 
+import org.pqipsec.cli.support.Counts;
 import org.pqipsec.esp.EspDropReason;
 import org.pqipsec.provider.spec.ChildSaKeys;
 import org.pqipsec.provider.spec.IkeSaKeys;
@@ -67,8 +68,8 @@ record DemoSummary(String captureName, Path outputDirectory, HybridIkeHandshake.
         }
         line(text, "");
 
-        line(text, "Capture  %d frames: %d carried (IPv4 %d, IPv6 %d), %d not carried",
-                tunnel.framesRead(), tunnel.carried(), tunnel.ipv4Carried(), tunnel.ipv6Carried(), tunnel.notCarried());
+        line(text, "Capture  %s: %d carried (IPv4 %d, IPv6 %d), %d not carried",
+                Counts.of(tunnel.framesRead(), "frame"), tunnel.carried(), tunnel.ipv4Carried(), tunnel.ipv6Carried(), tunnel.notCarried());
         for (Map.Entry<String, Long> skipped : tunnel.notCarriedByReason().entrySet()) {
             line(text, "  skipped, not IP: %d (%s)", skipped.getValue(), skipped.getKey());
         }
@@ -84,8 +85,8 @@ record DemoSummary(String captureName, Path outputDirectory, HybridIkeHandshake.
             line(text, "  carried as captured, shorter than their IP header says (snapshot length): %d",
                     tunnel.truncatedInCapture());
         }
-        line(text, "ESP      %d packets written to %s; %d decapsulated by the responder and equal to the original",
-                tunnel.espPacketsWritten(), outputDirectory.resolve("esp.pcap"), tunnel.roundTripped());
+        line(text, "ESP      %s written to %s; %d decapsulated by the responder and equal to the original",
+                Counts.of(tunnel.espPacketsWritten(), "packet"), outputDirectory.resolve("esp.pcap"), tunnel.roundTripped());
         for (Map.Entry<EspDropReason, Long> drop : tunnel.drops().entrySet()) {
             line(text, "  dropped by the inbound SA: %d %s", drop.getValue(), drop.getKey());
         }
@@ -93,11 +94,11 @@ record DemoSummary(String captureName, Path outputDirectory, HybridIkeHandshake.
             line(text, "  FAILED %s", failure);
         }
         if (tunnel.roundTripFailures().size() > LISTED_FRAMES) {
-            line(text, "  ... %d more failures", tunnel.roundTripFailures().size() - LISTED_FRAMES);
+            line(text, "  ... %s more", Counts.of(tunnel.roundTripFailures().size() - LISTED_FRAMES, "failure"));
         }
         line(text, "Result   %s", tunnel.allRoundTripped()
                 ? "every carried packet round-tripped"
-                : "FAILED: " + tunnel.roundTripFailures().size() + " packets did not round-trip");
+                : "FAILED: " + Counts.of(tunnel.roundTripFailures().size(), "packet") + " did not round-trip");
         line(text, "Files    esp.pcap, esp_sa (Wireshark ESP SAs for both directions), summary.txt in %s",
                 outputDirectory);
         return text.toString();

@@ -3,6 +3,7 @@ package org.pqipsec.cli.esp;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.InvalidKeyException;
@@ -15,6 +16,8 @@ import java.util.concurrent.Callable;
 import org.pqipsec.cli.capture.CaptureFileException;
 import org.pqipsec.cli.capture.EspSaFile;
 import org.pqipsec.cli.capture.EspSaFileException;
+import org.pqipsec.cli.support.Counts;
+import org.pqipsec.cli.support.IoErrors;
 import org.pqipsec.cli.support.OutputFiles;
 import org.pqipsec.esp.EspDropReason;
 import org.pqipsec.esp.EspInboundSa;
@@ -100,20 +103,28 @@ public final class EspOpenCommand implements Callable<Integer> {
         } catch (CaptureFileException | EspSaFileException e) {
             err.println("pqipsec esp open: " + e.getMessage());
             return EXIT_FAILURE;
-        } catch (NoSuchFileException e) {
-            err.println("pqipsec esp open: " + e.getFile() + ": file not found");
-            return EXIT_FAILURE;
         } catch (FileAlreadyExistsException e) {
             err.println("pqipsec esp open: --out " + e.getFile() + " " + e.getReason() + "; name a directory");
             return EXIT_FAILURE;
         } catch (IOException e) {
-            err.println("pqipsec esp open: " + e);
+            if (isSaFileError(e) && e instanceof NoSuchFileException) {
+                err.println("pqipsec esp open: " + saFile + ": file not found");
+            } else if (isSaFileError(e)) {
+                err.println("pqipsec esp open: cannot read --sa-file " + saFile + ": " + IoErrors.reason(e));
+            } else {
+                err.println("pqipsec esp open: " + IoErrors.cannotWrite(outputDirectory, e));
+            }
             return EXIT_FAILURE;
         } finally {
             if (files != null) {
                 files.discard();
             }
         }
+    }
+
+    /** Returns whether {@code e} names the {@code --sa-file} file, which is only read. */
+    private boolean isSaFileError(IOException e) {
+        return saFile != null && e instanceof FileSystemException f && saFile.toString().equals(f.getFile());
     }
 
     private void checkUsage() {
@@ -186,12 +197,12 @@ public final class EspOpenCommand implements Callable<Integer> {
     private String render(CaptureOpener.Report report, Path innerCapture) {
         StringBuilder text = new StringBuilder();
         text.append("pqipsec esp open: ").append(input).append('\n');
-        text.append(report.framesRead()).append(" frames: ").append(report.espPackets()).append(" ESP, ")
+        text.append(Counts.of(report.framesRead(), "frame")).append(": ").append(report.espPackets()).append(" ESP, ")
                 .append(report.framesRead() - report.espPackets()).append(" skipped\n");
-        text.append(report.opened()).append(" inner packets written to ").append(innerCapture)
+        text.append(Counts.of(report.opened(), "inner packet")).append(" written to ").append(innerCapture)
                 .append(" (").append(saOptions.mode.name().toLowerCase(java.util.Locale.ROOT)).append(" mode), ")
-                .append(report.dummies()).append(" dummy packets discarded\n");
-        text.append(report.dropped()).append(" ESP packets dropped\n");
+                .append(Counts.of(report.dummies(), "dummy packet")).append(" discarded\n");
+        text.append(Counts.of(report.dropped(), "ESP packet")).append(" dropped\n");
         for (EspDropReason reason : EspDropReason.values()) {
             long count = report.drops().getOrDefault(reason, 0L);
             if (count > 0) {
@@ -200,6 +211,12 @@ public final class EspOpenCommand implements Callable<Integer> {
         }
         if (report.drops().containsKey(EspDropReason.BAD_INNER_PACKET) && saOptions.mode == EspMode.TUNNEL) {
             text.append("  (BAD_INNER_PACKET in tunnel mode: if the SA uses transport mode, add --mode transport)\n");
+        }
+        if (report.espPackets() > 0
+                && report.drops().getOrDefault(EspDropReason.AUTHENTICATION_FAILED, 0L) == report.espPackets()) {
+            // The ESN high bits enter the ICV (RFC 4303 §2.2.1), so an ESN mismatch fails every packet.
+            text.append("  (every ESP packet failed the ICV check: check the key (--key or --sa-file) and --esn,"
+                    + " because ESN on one side and off on the other fails every ICV)\n");
         }
         for (String drop : report.firstDrops()) {
             text.append("  ").append(drop).append('\n');
@@ -212,8 +229,9 @@ public final class EspOpenCommand implements Callable<Integer> {
 
     private int exitCode(CaptureOpener.Report report, PrintWriter err) {
         if (strict && report.dropped() > 0) {
-            err.println("pqipsec esp open: --strict: " + report.dropped() + " of " + report.espPackets()
-                    + " ESP packets were dropped");
+            err.println("pqipsec esp open: --strict: " + report.dropped() + " of "
+                    + Counts.of(report.espPackets(), "ESP packet") + (report.dropped() == 1 ? " was" : " were")
+                    + " dropped");
             return EXIT_DROPPED;
         }
         if (strict && report.opened() == 0) {

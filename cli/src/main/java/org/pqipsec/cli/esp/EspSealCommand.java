@@ -13,6 +13,8 @@ import java.util.concurrent.Callable;
 
 import org.pqipsec.cli.capture.CaptureFileException;
 import org.pqipsec.cli.capture.EspSaFile;
+import org.pqipsec.cli.support.Counts;
+import org.pqipsec.cli.support.IoErrors;
 import org.pqipsec.cli.support.OutputFiles;
 import org.pqipsec.esp.EspOutboundSa;
 import org.pqipsec.esp.EspTransform;
@@ -122,7 +124,7 @@ public final class EspSealCommand implements Callable<Integer> {
             err.println("pqipsec esp seal: --out " + e.getFile() + " " + e.getReason() + "; name a directory");
             return EXIT_FAILURE;
         } catch (IOException e) {
-            err.println("pqipsec esp seal: cannot write to " + outputDirectory + ": " + e);
+            err.println("pqipsec esp seal: " + IoErrors.cannotWrite(outputDirectory, e));
             return EXIT_FAILURE;
         } catch (InvalidKeyException e) {
             // The key length was checked while parsing, so the engine rejected the key itself.
@@ -160,7 +162,7 @@ public final class EspSealCommand implements Callable<Integer> {
         String mode = saOptions.mode.name().toLowerCase(Locale.ROOT);
         StringBuilder text = new StringBuilder();
         text.append("pqipsec esp seal: ").append(input).append('\n');
-        text.append(report.framesRead()).append(" frames: ").append(report.sealed()).append(" sealed, ")
+        text.append(Counts.of(report.framesRead(), "frame")).append(": ").append(report.sealed()).append(" sealed, ")
                 .append(report.framesRead() - report.sealed()).append(" skipped\n");
         text.append("SA: SPI ").append(String.format("0x%08x", spi)).append(", ").append(transform).append(", ")
                 .append(mode).append(" mode").append(saOptions.esn ? ", ESN" : "")
@@ -188,7 +190,8 @@ public final class EspSealCommand implements Callable<Integer> {
         }
         if (strict && report.sealed() < report.framesRead()) {
             err.println("pqipsec esp seal: --strict: " + (report.framesRead() - report.sealed()) + " of "
-                    + report.framesRead() + " frames were not sealed");
+                    + Counts.of(report.framesRead(), "frame")
+                    + (report.framesRead() - report.sealed() == 1 ? " was" : " were") + " not sealed");
             return EXIT_NOT_SEALED;
         }
         return 0;

@@ -26,7 +26,7 @@ final class SaOptions {
                     + " 72 for ChaCha20). Never printed.")
     String key;
 
-    @Option(names = "--esn", description = "Use 64-bit extended sequence numbers (RFC 4303 §2.2.1).")
+    @Option(names = "--esn", description = "Use 64-bit extended sequence numbers (ESN, RFC 4303 §2.2.1).")
     boolean esn;
 
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "tunnel",

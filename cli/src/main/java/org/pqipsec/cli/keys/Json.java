@@ -220,6 +220,6 @@ final class Json {
     }
 
     private IllegalArgumentException error(String message) {
-        return new IllegalArgumentException("Invalid JSON at offset " + position + ": " + message);
+        return new IllegalArgumentException("invalid JSON at offset " + position + ": " + message);
     }
 }

@@ -3,9 +3,7 @@ package org.pqipsec.cli.keys;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -23,6 +21,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.pqipsec.cli.capture.EspSaFile;
+import org.pqipsec.cli.support.IoErrors;
 import org.pqipsec.cli.support.OutputFiles;
 import org.pqipsec.esp.EspTransform;
 import org.pqipsec.provider.PQIPsecProvider;
@@ -53,8 +52,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Derive and print SK_* and the first Child SA's KEYMAT from IKE_SA_INIT values, and"
-                    + " write Wireshark decryption tables, for debugging IKEv2 interop.",
+            "Derives and prints SK_* and the first Child SA's KEYMAT from IKE_SA_INIT values, and"
+                    + " writes Wireshark decryption tables, for debugging IKEv2 interop.",
             "Values come from options or from a JSON object (--json) with the option names in"
                     + " camel case: strings of hex digits for ni, nr, spiI, spiR, sharedSecret,"
                     + " espSpiI and espSpiR, an array of such strings for additionalSecrets,"
@@ -137,7 +136,8 @@ public final class KeysCommand implements Callable<Integer> {
     String espSpiI;
 
     @Option(names = "--esp-spi-r", paramLabel = "HEX", description = "SPI of the ESP SA that"
-            + " carries responder-to-initiator traffic, 4 bytes. Default: 00000101.")
+            + " carries responder-to-initiator traffic, 4 bytes, not 00000000 to 000000ff."
+            + " Default: 00000101.")
     String espSpiR;
 
     @Option(names = "--initiator", paramLabel = "ADDRESS",
@@ -170,7 +170,7 @@ public final class KeysCommand implements Callable<Integer> {
             err.println("pqipsec keys: --json " + json + ": file not found");
             return EXIT_FAILURE;
         } catch (IOException e) {
-            err.println("pqipsec keys: cannot read --json " + json + ": " + reason(e));
+            err.println("pqipsec keys: cannot read --json " + json + ": " + IoErrors.reason(e));
             return EXIT_FAILURE;
         }
 
@@ -204,8 +204,7 @@ public final class KeysCommand implements Callable<Integer> {
                     + e.getFile() + " exists and is not a directory");
             return EXIT_FAILURE;
         } catch (IOException e) {
-            err.println("pqipsec keys: cannot write to --out " + outputDirectory + ": "
-                    + reason(e));
+            err.println("pqipsec keys: " + IoErrors.cannotWrite(outputDirectory, e));
             return EXIT_FAILURE;
         } catch (GeneralSecurityException e) {
             // The inputs were checked, so this is a fault of the provider, not of the values.
@@ -348,16 +347,5 @@ public final class KeysCommand implements Callable<Integer> {
 
     private static SecretKey key(byte[] bytes) {
         return new SecretKeySpec(bytes, "RAW");
-    }
-
-    /** Describes an I/O failure without the exception class name. */
-    private static String reason(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof FileSystemException f && f.getReason() != null) {
-            return f.getReason();
-        }
-        return String.valueOf(e.getMessage());
     }
 }

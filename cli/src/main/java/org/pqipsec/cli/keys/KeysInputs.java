@@ -297,7 +297,8 @@ record KeysInputs(byte[] ni, byte[] nr, byte[] spiI, byte[] spiR, byte[] sharedS
         private byte[] fixedHex(SourcedValue<String> input, int length) {
             byte[] bytes = hex(input);
             if (bytes.length != length) {
-                throw usage(input.label() + " must be " + length + " bytes, got " + bytes.length);
+                throw usage(input.label() + " must be " + length + " bytes, got " + bytes.length
+                        + (bytes.length == 1 ? " byte" : " bytes"));
             }
             return bytes;
         }
@@ -305,6 +306,11 @@ record KeysInputs(byte[] ni, byte[] nr, byte[] spiI, byte[] spiR, byte[] sharedS
         /** Parses a nonce and checks its length against RFC 7296 §2.10 and §3.9. */
         private byte[] nonce(SourcedValue<String> input, IkePrf prf) {
             byte[] nonce = hex(input);
+            if (nonce.length < IkeNonce.minLength(prf) || nonce.length > IkeNonce.MAX_LENGTH) {
+                throw usage(input.label() + " must be " + IkeNonce.minLength(prf) + " to "
+                        + IkeNonce.MAX_LENGTH + " bytes for " + prf + " (RFC 7296 §2.10, §3.9), got "
+                        + nonce.length + (nonce.length == 1 ? " byte" : " bytes"));
+            }
             try {
                 IkeNonce.check(nonce, input.label(), prf);
             } catch (InvalidAlgorithmParameterException e) {

@@ -171,7 +171,7 @@ class DemoCommandTest {
         assertTrue(lenient.out().contains("2 frames: 1 carried (IPv4 1, IPv6 0), 1 not carried"), lenient.out());
         assertTrue(lenient.out().contains("skipped, not IP: 1 (ARP)"), lenient.out());
         assertEquals(DemoCommand.EXIT_NOT_CARRIED, strict.exitCode());
-        assertEquals("pqipsec demo: --strict: 1 of 2 frames were not carried; see the summary", strict.err().strip());
+        assertEquals("pqipsec demo: --strict: 1 of 2 frames was not carried; see the summary", strict.err().strip());
     }
 
     @Test
@@ -190,7 +190,7 @@ class DemoCommandTest {
         assertEquals(0, lenient.exitCode(), lenient.err());
         assertTrue(lenient.out().contains("too large for the outer IPv4 header (65535 bytes): 1, frame 2"),
                 lenient.out());
-        assertTrue(lenient.out().contains("1 packets written"), lenient.out());
+        assertTrue(lenient.out().contains("1 packet written"), lenient.out());
         assertEquals(DemoCommand.EXIT_NOT_CARRIED, strict.exitCode());
     }
 
@@ -258,6 +258,32 @@ class DemoCommandTest {
         assertEquals(1, run.exitCode());
         assertEquals("pqipsec demo: --out " + file + " exists and is not a directory; name a directory",
                 run.err().strip());
+    }
+
+    @Test
+    void outputUnderRegularFileNamesReason() throws IOException {
+        Path file = Files.writeString(directory.resolve("a-file"), "x");
+        Path out = file.resolve("out");
+
+        Run run = run("demo", "--out", out.toString());
+
+        assertEquals(1, run.exitCode());
+        assertEquals("pqipsec demo: cannot write to --out " + out + ": not a directory", run.err().strip());
+    }
+
+    @Test
+    void singleFrameCountIsSingular() throws IOException {
+        Path capture = directory.resolve("one.pcap");
+        Files.write(capture, CaptureBytes.concat(
+                CaptureBytes.pcapHeader(ByteOrder.LITTLE_ENDIAN, false, 65535, 101),
+                CaptureBytes.pcapRecord(ByteOrder.LITTLE_ENDIAN, 1, 0,
+                        CaptureBytes.ipv4Udp(1, CaptureBytes.counting(64)))));
+
+        Run run = run("demo", "--in", capture.toString(), "--out", directory.resolve("out").toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("Capture  1 frame: 1 carried"), run.out());
+        assertTrue(run.out().contains("ESP      1 packet written to"), run.out());
     }
 
     @Test

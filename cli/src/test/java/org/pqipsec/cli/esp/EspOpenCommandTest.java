@@ -37,6 +37,79 @@ class EspOpenCommandTest {
     }
 
     @Test
+    void esnMismatchPrintsIcvHint() throws Exception {
+        Path capture = SampleCaptures.copy(SampleCaptures.NTP, directory);
+        Path sealed = directory.resolve("sealed-esn");
+        EspCommands.Run seal = run("esp", "seal", "--in", capture.toString(), "--out", sealed.toString(),
+                "--spi", "0x00001000", "--key", KEY, "--esn");
+        assertEquals(0, seal.exitCode(), seal.err());
+
+        EspCommands.Run withoutEsn = run("esp", "open", "--in", sealed.resolve("esp.pcap").toString(),
+                "--out", directory.resolve("opened").toString(), "--spi", "0x00001000", "--key", KEY);
+        EspCommands.Run withEsn = run("esp", "open", "--in", sealed.resolve("esp.pcap").toString(),
+                "--out", directory.resolve("opened").toString(), "--spi", "0x00001000", "--key", KEY, "--esn");
+
+        assertEquals(0, withoutEsn.exitCode(), withoutEsn.err());
+        assertTrue(withoutEsn.out().contains("21 ESP packets dropped\n  AUTHENTICATION_FAILED 21\n"),
+                withoutEsn.out());
+        assertTrue(withoutEsn.out().contains("  (every ESP packet failed the ICV check: check the key"
+                + " (--key or --sa-file) and --esn, because ESN on one side and off on the other fails every"
+                + " ICV)\n"), withoutEsn.out());
+        assertEquals(0, withEsn.exitCode(), withEsn.err());
+        assertTrue(withEsn.out().contains("0 ESP packets dropped\n"), withEsn.out());
+        assertFalse(withEsn.out().contains("ICV check"), withEsn.out());
+    }
+
+    @Test
+    void wrongKeyPrintsIcvHint() throws Exception {
+        Path sealed = sealNtp();
+        String wrongKey = "ffeeddccbbaa99887766554433221100" + "0badc0de";
+
+        EspCommands.Run wrong = run("esp", "open", "--in", sealed.resolve("esp.pcap").toString(),
+                "--out", directory.resolve("opened").toString(), "--spi", "0x00001000", "--key", wrongKey);
+        EspCommands.Run right = run("esp", "open", "--in", sealed.resolve("esp.pcap").toString(),
+                "--out", directory.resolve("opened").toString(), "--sa-file", sealed.resolve("esp_sa").toString());
+
+        assertTrue(wrong.out().contains("every ESP packet failed the ICV check"), wrong.out());
+        assertFalse(right.out().contains("ICV check"), right.out());
+    }
+
+    @Test
+    void singlePacketCountsAreSingular() throws Exception {
+        Path sealed = sealNtp();
+        Path capture = directory.resolve("one.pcap");
+        try (PcapWriter writer = PcapWriter.create(capture)) {
+            writer.write(Instant.EPOCH, ipPackets(sealed.resolve("esp.pcap")).get(0));
+        }
+
+        EspCommands.Run open = run("esp", "open", "--in", capture.toString(), "--out",
+                directory.resolve("opened").toString(), "--sa-file", sealed.resolve("esp_sa").toString());
+
+        assertEquals(0, open.exitCode(), open.err());
+        assertTrue(open.out().contains("1 frame: 1 ESP, 0 skipped\n"), open.out());
+        assertTrue(open.out().contains("1 inner packet written to"), open.out());
+        assertTrue(open.out().contains("0 dummy packets discarded\n"), open.out());
+        assertTrue(open.out().contains("0 ESP packets dropped\n"), open.out());
+    }
+
+    @Test
+    void outUnderRegularFileNamesReason() throws Exception {
+        Path sealed = sealNtp();
+        Path file = Files.writeString(directory.resolve("a-file"), "x");
+        Path out = file.resolve("out");
+
+        EspCommands.Run open = run("esp", "open", "--in", sealed.resolve("esp.pcap").toString(),
+                "--out", out.toString(), "--sa-file", sealed.resolve("esp_sa").toString());
+        EspCommands.Run seal = run("esp", "seal", "--in", directory.resolve(SampleCaptures.NTP).toString(),
+                "--out", out.toString());
+
+        assertEquals(EspOpenCommand.EXIT_FAILURE, open.exitCode());
+        assertEquals("pqipsec esp open: cannot write to --out " + out + ": not a directory\n", open.err());
+        assertEquals(EspSealCommand.EXIT_FAILURE, seal.exitCode());
+        assertEquals("pqipsec esp seal: cannot write to --out " + out + ": not a directory\n", seal.err());
+    }
+
+    @Test
     void countsReplayedCorruptedAndUnknownSpi() throws Exception {
         Path sealed = sealNtp();
         List<byte[]> esp = ipPackets(sealed.resolve("esp.pcap"));
@@ -75,6 +148,7 @@ class EspOpenCommandTest {
         assertTrue(open.out().contains("  frame 3: AUTHENTICATION_FAILED"), open.out());
         assertTrue(open.out().contains("  frame 22: REPLAYED"), open.out());
         assertTrue(open.out().contains("  frame 23: UNKNOWN_SPI: no SA has SPI 0x00002000"), open.out());
+        assertFalse(open.out().contains("ICV check"), open.out());
 
         List<byte[]> expected = new ArrayList<>(originals);
         expected.remove(2);
@@ -99,7 +173,7 @@ class EspOpenCommandTest {
         assertFalse(tooShort.err().contains("deadbeef"), tooShort.err());
         assertEquals(2, invalid.exitCode());
         assertFalse(invalid.err().contains("deadbeef"), invalid.err());
-        assertTrue(invalid.err().contains("Run 'pqipsec esp open --help' for the options."), invalid.err());
+        assertTrue(invalid.err().contains("Run 'pqipsec esp help open' for the options."), invalid.err());
     }
 
     @Test

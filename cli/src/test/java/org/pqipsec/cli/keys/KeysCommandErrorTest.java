@@ -134,7 +134,7 @@ class KeysCommandErrorTest {
         Path out = file.resolve("keys");
 
         assertFailure(run(keys("--out", out.toString())),
-                "cannot write to --out " + out + ": Not a directory");
+                "cannot write to --out " + out + ": not a directory");
     }
 
     @Test
@@ -211,7 +211,7 @@ class KeysCommandErrorTest {
         Path json = Files.writeString(directory.resolve("in.json"), "{\"prf\": 5,}");
 
         assertUsageError(run(keys("--json", json.toString())),
-                json + ": Invalid JSON at offset 10: expected a string key");
+                json + ": invalid JSON at offset 10: expected a string key");
     }
 
     @Test
@@ -323,7 +323,7 @@ class KeysCommandErrorTest {
             args.set(args.indexOf("--ni") + 1, "ab".repeat(length));
 
             assertUsageError(run(args), "--ni must be 16 to 256 bytes for HMAC_SHA2_256 (RFC 7296"
-                    + " §2.10, §3.9), got " + length);
+                    + " §2.10, §3.9), got " + length + " bytes");
         }
     }
 
@@ -333,7 +333,7 @@ class KeysCommandErrorTest {
         args.set(args.indexOf("--nr") + 1, "cd".repeat(16));
 
         assertUsageError(run(args), "--nr must be 32 to 256 bytes for HMAC_SHA2_512 (RFC 7296"
-                + " §2.10, §3.9), got 16");
+                + " §2.10, §3.9), got 16 bytes");
     }
 
     @Test

@@ -102,6 +102,15 @@ class KeysCommandTest {
                 "909232b3d1edcb5c", "--shared-secret", GIR);
 
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().contains("--spi-i must be 8 bytes, got 2"), run.err());
+        assertTrue(run.err().contains("--spi-i must be 8 bytes, got 2 bytes\n"), run.err());
+    }
+
+    @Test
+    void oneByteSpiSaysByte() {
+        Run run = run("keys", "--ni", NI, "--nr", NR, "--spi-i", "5f54d3c4e1a2b3c4", "--spi-r",
+                "90", "--shared-secret", GIR);
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--spi-r must be 8 bytes, got 1 byte\n"), run.err());
     }
 }

@@ -89,17 +89,26 @@ public final class IkeSaKeys implements Destroyable {
      * @param prf the negotiated PRF
      * @param spec the derivation parameters
      * @throws InvalidAlgorithmParameterException if {@code kdf} rejects {@code spec}
-     * @throws IllegalArgumentException if {@code kdf} does not use {@code prf}, which shows as
-     *     output of the wrong length
+     * @throws IllegalArgumentException if {@code kdf} does not use {@code prf}: its algorithm
+     *     name belongs to another {@link IkePrf}, or its output has the wrong length
      */
     public static IkeSaKeys derive(KDF kdf, IkePrf prf, IkeSaKeysParameterSpec spec)
             throws InvalidAlgorithmParameterException {
         Objects.requireNonNull(kdf, "kdf");
         Objects.requireNonNull(prf, "prf");
         Objects.requireNonNull(spec, "spec");
+        checkKdfMatches(kdf, prf);
 
         byte[] keyMaterial = kdf.deriveData(spec);
         try {
+            long expected = 3L * prf.outputLength() + 2L * spec.integrityKeyLength()
+                    + 2L * spec.encryptionKeyLength();
+            if (keyMaterial.length != expected) {
+                throw new IllegalArgumentException("KDF " + kdf.getAlgorithm() + " returned "
+                        + keyMaterial.length + " bytes, but prf " + prf + " needs " + expected
+                        + " bytes: the KDF must run the IKEv2 key schedule with " + prf
+                        + " (" + prf.kdfAlgorithm() + ")");
+            }
             IkeSaKeys keys = split(
                     prf, keyMaterial, spec.integrityKeyLength(), spec.encryptionKeyLength());
             if (spec.encryption().isEmpty()) {
@@ -113,6 +122,23 @@ public final class IkeSaKeys implements Destroyable {
                     spec.encryption().get().keyAlgorithm());
         } finally {
             Arrays.fill(keyMaterial, (byte) 0);
+        }
+    }
+
+    /**
+     * Rejects a {@code kdf} whose algorithm name or alias belongs to another {@link IkePrf}.
+     * Names this provider does not register pass, and the output length check catches them.
+     */
+    private static void checkKdfMatches(KDF kdf, IkePrf prf) {
+        String algorithm = kdf.getAlgorithm();
+        for (IkePrf other : IkePrf.values()) {
+            boolean named = algorithm.equalsIgnoreCase(other.kdfAlgorithm())
+                    || algorithm.equalsIgnoreCase(other.kdfAlias());
+            if (named && other != prf) {
+                throw new IllegalArgumentException("KDF " + algorithm + " runs the IKEv2 key"
+                        + " schedule with " + other + ", but prf is " + prf + ": use "
+                        + "KDF.getInstance(\"" + prf.kdfAlgorithm() + "\") or IkePrf." + other);
+            }
         }
     }
 

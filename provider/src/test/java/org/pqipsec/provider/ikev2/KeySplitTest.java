@@ -21,6 +21,7 @@ import org.pqipsec.provider.spec.ChildSaKeymatParameterSpec;
 import org.pqipsec.provider.spec.ChildSaKeys;
 import org.pqipsec.provider.spec.IkePrf;
 import org.pqipsec.provider.spec.IkeSaKeys;
+import org.pqipsec.provider.spec.IkeSaKeysParameterSpec;
 
 /**
  * Checks how {@link IkeSaKeys} and {@link ChildSaKeys} cut a key stream: offsets, key names,
@@ -160,6 +161,48 @@ class KeySplitTest {
         assertTrue(keys.isDestroyed());
         assertThrows(IllegalStateException.class,
                 () -> keys.responderToInitiatorIntegrityKey().orElseThrow().getEncoded());
+    }
+
+    @Test
+    void ikeSaKeysDeriveRejectsKdfOfOtherPrf() throws GeneralSecurityException {
+        KDF kdf = KDF.getInstance(IkePrf.HMAC_SHA2_256.kdfAlgorithm(), new PQIPsecProvider());
+        IkeSaKeysParameterSpec spec = new IkeSaKeysParameterSpec(
+                new SecretKeySpec(counting(64), "HmacSHA512"), counting(32), counting(32),
+                counting(8), counting(8), 0, 36);
+
+        IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
+                () -> IkeSaKeys.derive(kdf, IkePrf.HMAC_SHA2_512, spec));
+
+        assertTrue(thrown.getMessage().startsWith("KDF IKEv2-HMAC-SHA256 runs the IKEv2 key"
+                + " schedule with HMAC_SHA2_256, but prf is HMAC_SHA2_512"), thrown.getMessage());
+        assertTrue(thrown.getMessage().contains("IKEv2-HMAC-SHA512"), thrown.getMessage());
+    }
+
+    @Test
+    void ikeSaKeysDeriveRejectsAliasOfOtherPrf() throws GeneralSecurityException {
+        KDF kdf = KDF.getInstance(IkePrf.AES128_CMAC.kdfAlias(), new PQIPsecProvider());
+        IkeSaKeysParameterSpec spec = new IkeSaKeysParameterSpec(
+                new SecretKeySpec(counting(20), "HmacSHA1"), counting(16), counting(16),
+                counting(8), counting(8), 20, 16);
+
+        IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
+                () -> IkeSaKeys.derive(kdf, IkePrf.HMAC_SHA1, spec));
+
+        assertTrue(thrown.getMessage().startsWith("KDF IKEv2-PRF-8 runs the IKEv2 key schedule"
+                + " with AES128_CMAC, but prf is HMAC_SHA1"), thrown.getMessage());
+    }
+
+    @Test
+    void ikeSaKeysDeriveAcceptsMatchingAlias() throws GeneralSecurityException {
+        KDF kdf = KDF.getInstance(IkePrf.HMAC_SHA2_512.kdfAlias(), new PQIPsecProvider());
+        IkeSaKeysParameterSpec spec = new IkeSaKeysParameterSpec(
+                new SecretKeySpec(counting(64), "HmacSHA512"), counting(32), counting(32),
+                counting(8), counting(8), 0, 36);
+
+        IkeSaKeys keys = IkeSaKeys.derive(kdf, IkePrf.HMAC_SHA2_512, spec);
+
+        assertEquals(64, keys.skD().getEncoded().length);
+        assertEquals(36, keys.skEi().getEncoded().length);
     }
 
     @Test
