@@ -40,6 +40,9 @@ import org.pqipsec.provider.spec.SkeyseedParameterSpec;
  * <p>The service takes no {@code KDFParameters}. {@code deriveKey} returns a
  * {@link SecretKeySpec} with the caller's algorithm name over the bytes that {@code deriveData}
  * returns.
+ *
+ * <p>Several threads may derive through one KDF object at once. The HMAC PRFs use the
+ * {@code Mac} provider of highest priority at the time the KDF object is created.
  */
 public abstract sealed class Ikev2Kdf extends KDFSpi
         permits Ikev2Kdf.HmacSha1, Ikev2Kdf.Aes128Xcbc, Ikev2Kdf.HmacSha256, Ikev2Kdf.HmacSha384,

@@ -24,10 +24,12 @@ final class KeySchedule {
 
     private final IkePrf prf;
     private final InputChecks checks;
+    private final Prf prfFunction;
 
     KeySchedule(IkePrf prf) {
         this.prf = prf;
         this.checks = new InputChecks(prf);
+        this.prfFunction = new Prf(prf);
     }
 
     /** Derives raw prf+ output (RFC 7296 §2.13). */
@@ -41,7 +43,7 @@ final class KeySchedule {
             key = checks.secretBytes(spec.key(), "key");
 
             // prf+ (K,S) = T1 | T2 | T3 | T4 | ...
-            return Prf.prfPlus(prf, key, spec.length(), seed);
+            return prfFunction.prfPlus(key, spec.length(), seed);
         } finally {
             wipe(key);
             wipe(seed);
@@ -73,7 +75,7 @@ final class KeySchedule {
                     : concat(ni, nr);
 
             // SKEYSEED = prf(Ni | Nr, g^ir)
-            return Prf.prf(prf, nonces, gir);
+            return prfFunction.prf(nonces, gir);
         } finally {
             wipe(gir);
             wipe(nonces);
@@ -99,7 +101,7 @@ final class KeySchedule {
 
             // {SK_d | SK_ai | SK_ar | SK_ei | SK_er | SK_pi | SK_pr}
             //     = prf+ (SKEYSEED, Ni | Nr | SPIi | SPIr)
-            return Prf.prfPlus(prf, skeyseed, length, ni, nr, spiI, spiR);
+            return prfFunction.prfPlus(skeyseed, length, ni, nr, spiI, spiR);
         } finally {
             wipe(skeyseed);
         }
@@ -120,7 +122,7 @@ final class KeySchedule {
             sharedSecret = checks.secretBytes(spec.sharedSecret(), "sharedSecret");
 
             // SKEYSEED(n) = prf(SK_d(n-1), SK(n) | Ni | Nr)
-            return Prf.prf(prf, previousSkD, sharedSecret, ni, nr);
+            return prfFunction.prf(previousSkD, sharedSecret, ni, nr);
         } finally {
             wipe(previousSkD);
             wipe(sharedSecret);
@@ -142,7 +144,7 @@ final class KeySchedule {
             skD = checks.prfOutputKeyBytes(spec.skD(), "skD");
             if (secrets.length == 0) {
                 // KEYMAT = prf+(SK_d, Ni | Nr)
-                return Prf.prfPlus(prf, skD, spec.length(), ni, nr);
+                return prfFunction.prfPlus(skD, spec.length(), ni, nr);
             }
 
             for (int i = 0; i < secrets.length; i++) {
@@ -152,7 +154,7 @@ final class KeySchedule {
 
             // KEYMAT = prf+(SK_d, g^ir (new) | Ni | Nr)                  (RFC 7296 §2.17)
             // KEYMAT = prf+(SK_d, SK(0) | Ni | Nr | SK(1) | ... | SK(n)) (RFC 9370 §2.2.4)
-            return Prf.prfPlus(prf, skD, spec.length(), rekeySeed(secrets, ni, nr));
+            return prfFunction.prfPlus(skD, spec.length(), rekeySeed(secrets, ni, nr));
         } finally {
             wipe(skD);
             for (byte[] secret : secrets) {
@@ -184,7 +186,7 @@ final class KeySchedule {
 
             // SKEYSEED = prf(SK_d (old), g^ir (new) | Ni | Nr)                 (RFC 7296 §2.18)
             // SKEYSEED = prf(SK_d (old), SK(0) | Ni | Nr | SK(1) | ... | SK(n)) (RFC 9370 §2.2.4)
-            return Prf.prf(prf, oldSkD, rekeySeed(secrets, ni, nr));
+            return prfFunction.prf(oldSkD, rekeySeed(secrets, ni, nr));
         } finally {
             wipe(oldSkD);
             for (byte[] secret : secrets) {
@@ -218,8 +220,8 @@ final class KeySchedule {
             // IntAuth_1 = prf(SK_p,              IntAuth_1_A [| IntAuth_1_P])
             // IntAuth_N = prf(SK_p, IntAuth_N-1 | IntAuth_N_A [| IntAuth_N_P])
             return previous == null
-                    ? Prf.prf(prf, skP, unprotectedPart, protectedPart)
-                    : Prf.prf(prf, skP, previous, unprotectedPart, protectedPart);
+                    ? prfFunction.prf(skP, unprotectedPart, protectedPart)
+                    : prfFunction.prf(skP, previous, unprotectedPart, protectedPart);
         } finally {
             wipe(skP);
             wipe(protectedPart);

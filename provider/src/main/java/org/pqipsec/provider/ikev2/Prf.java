@@ -2,6 +2,8 @@ package org.pqipsec.provider.ikev2;
 
 import java.io.Serial;
 import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
 import java.security.ProviderException;
 import java.util.Arrays;
 
@@ -15,18 +17,34 @@ import org.pqipsec.provider.spec.IkePrf;
  * The IKEv2 PRF and prf+ (RFC 7296 §2.13) over the JDK's HMAC or this provider's AES-XCBC and
  * AES-CMAC PRFs. Callers check the inputs first. Lengths here are public values, and no branch or
  * index depends on a secret byte.
+ *
+ * <p>One instance serves one KDF object and may be used by several threads at once. For HMAC it
+ * keeps an uninitialized {@code Mac} as a prototype and clones it for each computation, which
+ * skips the provider lookup of {@code Mac.getInstance}. No key is ever passed to the prototype.
+ * The HMAC provider is the one of highest priority when the KDF object was created.
  */
 final class Prf {
 
-    private Prf() {}
+    private final IkePrf prf;
+
+    /**
+     * The uninitialized HMAC that {@link #newMac} clones, or null for the AES PRFs and when the
+     * HMAC cannot be cloned. Without it each HMAC computation calls {@code Mac.getInstance}.
+     */
+    private final Mac prototype;
+
+    Prf(IkePrf prf) {
+        this.prf = prf;
+        this.prototype = prf.hasFixedKeyLength() ? null : clonablePrototype(prf);
+    }
 
     /**
      * Computes prf(key, data[0] | data[1] | ...), whose length is the PRF output length. The
      * data parts are fed to the MAC one after another, so secret parts are never copied into a
      * concatenation.
      */
-    static byte[] prf(IkePrf prf, byte[] key, byte[]... data) {
-        Mac mac = newMac(prf, key);
+    byte[] prf(byte[] key, byte[]... data) {
+        Mac mac = newMac(key);
         for (byte[] part : data) {
             mac.update(part);
         }
@@ -37,8 +55,8 @@ final class Prf {
      * Computes the first {@code length} bytes of prf+(key, seed[0] | seed[1] | ...). The caller
      * has checked that {@code length} is between 1 and 255 times the PRF output length.
      */
-    static byte[] prfPlus(IkePrf prf, byte[] key, int length, byte[]... seed) {
-        Mac mac = newMac(prf, key);
+    byte[] prfPlus(byte[] key, int length, byte[]... seed) {
+        Mac mac = newMac(key);
         int blockLength = prf.outputLength();
         byte[] output = new byte[length];
         byte[] block = new byte[blockLength];
@@ -70,17 +88,66 @@ final class Prf {
     }
 
     /** Returns a {@code Mac} of the PRF, initialized with {@code key}. */
-    static Mac newMac(IkePrf prf, byte[] key) {
+    Mac newMac(byte[] key) {
+        BorrowedKey macKey = new BorrowedKey(key, prf.macAlgorithm());
         try {
             Mac mac = switch (prf) {
                 case AES128_XCBC -> new DirectMac(AesMac.Variant.AES_XCBC_PRF_128);
                 case AES128_CMAC -> new DirectMac(AesMac.Variant.AES_CMAC_PRF_128);
-                default -> Mac.getInstance(prf.macAlgorithm());
+                default -> clonePrototype();
             };
-            mac.init(new BorrowedKey(key, prf.macAlgorithm()));
-            return mac;
+            if (mac != null) {
+                try {
+                    mac.init(macKey);
+                    return mac;
+                } catch (InvalidKeyException e) {
+                    if (mac instanceof DirectMac) {
+                        throw e;
+                    }
+                    // The prototype's provider was chosen without a key. When it rejects this key,
+                    // Mac.getInstance below picks a provider that accepts it.
+                    // NOTE: no test installs a provider whose HMAC rejects a RAW key, so this
+                    // fallback has not been run.
+                }
+            }
+
+            Mac selected = Mac.getInstance(prf.macAlgorithm());
+            selected.init(macKey);
+            return selected;
         } catch (GeneralSecurityException e) {
             throw new ProviderException("Failed to initialize " + prf.macAlgorithm(), e);
+        }
+    }
+
+    /** Returns a copy of the uninitialized HMAC prototype, or null when there is none. */
+    private Mac clonePrototype() {
+        if (prototype == null) {
+            return null;
+        }
+        try {
+            // HmacCore of JDK 25 only reads the object it clones. The lock still serializes the
+            // clones, because another provider's clone() may write to it.
+            synchronized (prototype) {
+                return (Mac) prototype.clone();
+            }
+        } catch (CloneNotSupportedException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Returns an uninitialized HMAC of the highest-priority provider if it can be cloned, or null.
+     * {@code getProvider()} makes the {@code Mac} choose its provider now, so that a later
+     * {@code clone()} only reads the prototype.
+     */
+    private static Mac clonablePrototype(IkePrf prf) {
+        try {
+            Mac mac = Mac.getInstance(prf.macAlgorithm());
+            mac.getProvider();
+            mac.clone();
+            return mac;
+        } catch (NoSuchAlgorithmException | CloneNotSupportedException e) {
+            return null;
         }
     }
 

@@ -19,11 +19,18 @@ final class AesMacKeys {
         byte[] k1 = constantBlock(aes, (byte) 0x01);
         byte[] k2 = constantBlock(aes, (byte) 0x02);
         byte[] k3 = constantBlock(aes, (byte) 0x03);
+
+        // The chain encrypts under K1 (RFC 3566 §4, step 3), so the same cipher takes K1 now.
         try {
-            return new ChainedAesMac(k1, k2, k3);
+            ChainedAesMac.rekey(aes, k1);
+        } catch (InvalidKeyException e) {
+            Arrays.fill(k2, (byte) 0);
+            Arrays.fill(k3, (byte) 0);
+            throw e;
         } finally {
             Arrays.fill(k1, (byte) 0);
         }
+        return new ChainedAesMac(aes, k2, k3);
     }
 
     /**
@@ -38,7 +45,9 @@ final class AesMacKeys {
         byte[] k2 = k1.clone();
         doubleInPlace(k2);
         Arrays.fill(l, (byte) 0);
-        return new ChainedAesMac(key, k1, k2);
+
+        // The chain encrypts under K itself, so the cipher that computed L is reused.
+        return new ChainedAesMac(aes, k1, k2);
     }
 
     /**

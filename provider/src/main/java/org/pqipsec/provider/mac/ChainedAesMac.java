@@ -29,33 +29,42 @@ final class ChainedAesMac {
     private int buffered;
 
     /**
-     * Creates the MAC state; the arrays become owned by this object and {@link #destroy()} wipes
-     * them.
+     * Creates the MAC state over an AES cipher that is already in encrypt mode with K', the key
+     * of the chain. The cipher and the arrays become owned by this object, and
+     * {@link #destroy()} wipes the arrays.
      *
-     * @param cipherKey K1 of XCBC or K of CMAC: the AES key of the chain
+     * @param cipher {@code AES/ECB/NoPadding} with K1 of XCBC or K of CMAC
      * @param completeBlockMask K2 of XCBC or K1 of CMAC
      * @param paddedBlockMask K3 of XCBC or K2 of CMAC
      */
-    ChainedAesMac(byte[] cipherKey, byte[] completeBlockMask, byte[] paddedBlockMask)
-            throws InvalidKeyException {
-        this.cipher = newAesEcb(cipherKey);
+    ChainedAesMac(Cipher cipher, byte[] completeBlockMask, byte[] paddedBlockMask) {
+        this.cipher = cipher;
         this.completeBlockMask = completeBlockMask;
         this.paddedBlockMask = paddedBlockMask;
     }
 
     /** Returns an {@code AES/ECB/NoPadding} cipher in encrypt mode with {@code key}. */
     static Cipher newAesEcb(byte[] key) throws InvalidKeyException {
+        Cipher aes;
         try {
-            Cipher aes = Cipher.getInstance("AES/ECB/NoPadding");
-            // NOTE: SecretKeySpec and the JDK's AES key schedule keep their own copies of the key
-            // until garbage collection; only the arrays of this class are wiped on destroy().
-            aes.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"));
-            return aes;
-        } catch (InvalidKeyException e) {
-            throw e;
+            aes = Cipher.getInstance("AES/ECB/NoPadding");
         } catch (GeneralSecurityException e) {
             throw new ProviderException("AES/ECB/NoPadding is not available", e);
         }
+        rekey(aes, key);
+        return aes;
+    }
+
+    /**
+     * Re-initializes {@code aes} in encrypt mode with {@code key}. Reusing a cipher skips the
+     * provider lookup of {@code Cipher.getInstance}, which on JDK 25 costs several times the AES
+     * key expansion.
+     */
+    static void rekey(Cipher aes, byte[] key) throws InvalidKeyException {
+        // NOTE: SecretKeySpec keeps its own copy of the key until garbage collection. The JDK's
+        // AES keeps the key and its schedule until the next init, which wipes them (JDK 25).
+        // Only the arrays of this class are wiped on destroy().
+        aes.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"));
     }
 
     /** Encrypts one block in place with {@code aes}. */
