@@ -67,6 +67,53 @@ final class MontgomeryLadder {
     }
 
     /**
+     * Returns whether u, decoded with bit 255 masked, is the u-coordinate of a point whose order
+     * divides 8, on curve25519 or on its twist.
+     *
+     * <p>The doubling of the ladder step maps (x : z) to (x' : z') with x' = (x + z)^2 (x - z)^2
+     * and z' = E (AA + a24 E). Three doublings of (u : 1) give [8](u : 1), which is the point at
+     * infinity, z = 0, exactly when the order divides 8. The curve order is 8 times a prime and
+     * the twist order 4 times a prime, and a clamped scalar is a multiple of 8 that the large
+     * primes never divide. So these are exactly the u for which X25519(k, u) is all zero for
+     * every k. u is public, so the final comparison may branch.
+     */
+    static boolean hasSmallOrder(byte[] u) {
+        long[] x = Field25519.create();
+        long[] z = Field25519.create();
+        long[] a = Field25519.create();
+        long[] aa = Field25519.create();
+        long[] bb = Field25519.create();
+        long[] e = Field25519.create();
+
+        // (x : z) = (u : 1)
+        Field25519.decode(x, u, 0);
+        Field25519.one(z);
+
+        for (int i = 0; i < 3; i++) {
+            // AA = (x + z)^2, BB = (x - z)^2, E = AA - BB
+            Field25519.add(a, x, z);
+            Field25519.square(aa, a);
+            Field25519.sub(a, x, z);
+            Field25519.square(bb, a);
+            Field25519.sub(e, aa, bb);
+
+            // x = AA * BB, z = E * (AA + a24 * E)
+            Field25519.mul(x, aa, bb);
+            Field25519.mulSmall(z, e, A24);
+            Field25519.add(z, aa, z);
+            Field25519.mul(z, e, z);
+        }
+
+        byte[] encoded = new byte[X25519.LENGTH];
+        Field25519.encode(encoded, 0, z);
+        int bits = 0;
+        for (byte b : encoded) {
+            bits |= b;
+        }
+        return bits == 0;
+    }
+
+    /**
      * One ladder step of RFC 7748 §5: a differential addition of (x_2 : z_2) and (x_3 : z_3)
      * with difference x_1 into (x_3 : z_3), and a doubling of (x_2 : z_2). The other seven
      * arrays are scratch space.

@@ -84,6 +84,19 @@ public final class X25519 {
     }
 
     /**
+     * Returns whether the u-coordinate u has small order, which is when X25519(k, u) is all zero
+     * for every scalar k (RFC 7748 §6.1). Costs three point doublings, against the 255 ladder
+     * steps of a trial multiplication.
+     *
+     * @param u the u-coordinate, 32 bytes, decoded with bit 255 masked
+     * @throws IllegalArgumentException if {@code u} is not 32 bytes long
+     */
+    public static boolean hasSmallOrder(byte[] u) {
+        checkLength("u-coordinate", u);
+        return MontgomeryLadder.hasSmallOrder(u);
+    }
+
+    /**
      * Returns a clamped copy of k (RFC 7748 §5 decodeScalar25519): bits 0, 1, 2 and 255
      * cleared, bit 254 set.
      */

@@ -17,4 +17,9 @@ final class NativeX25519Engine implements X25519Engine {
     public byte[] x25519Base(byte[] k) {
         return X25519.scalarMultBase(k);
     }
+
+    @Override
+    public boolean hasSmallOrder(byte[] u) {
+        return X25519.hasSmallOrder(u);
+    }
 }

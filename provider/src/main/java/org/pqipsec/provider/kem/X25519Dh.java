@@ -20,9 +20,6 @@ final class X25519Dh {
     /** Length in bytes of keys, encapsulations and shared secrets. */
     static final int LENGTH = X25519Engine.LENGTH;
 
-    /** A fixed public scalar for the small-order check. Clamping turns it into 2^254. */
-    private static final byte[] TRIAL_SCALAR = new byte[LENGTH];
-
     private X25519Dh() {}
 
     /** Draws a 32-byte private key (RFC 7748 §6.1) from {@code random}. */
@@ -39,19 +36,13 @@ final class X25519Dh {
 
     /**
      * Rejects a recipient public key u of small order, for which every shared secret would be all
-     * zero.
-     *
-     * <p>X25519 clamps every scalar to a multiple of 8 in [2^254, 2^255). No such number is a
-     * multiple of the large prime factor of the curve order (8 times a 253-bit prime) or of the
-     * twist order (4 times a 253-bit prime). So X25519(k, u) is all zero for one clamped k exactly
-     * when it is for all of them, which is when u has small order. One trial with a fixed public
-     * scalar therefore decides the check for the ephemeral scalar drawn later.
+     * zero, so the check decides it for the ephemeral scalar drawn later
+     * ({@link X25519Engine#hasSmallOrder}).
      *
      * @throws InvalidKeyException if u has small order
      */
     static void checkRecipientKey(byte[] u, String algorithm) throws InvalidKeyException {
-        byte[] trial = Engines.x25519().x25519(TRIAL_SCALAR, u);
-        if (KemSupport.isAllZero(trial, 0, LENGTH)) {
+        if (Engines.x25519().hasSmallOrder(u)) {
             throw new InvalidKeyException(algorithm + " public key contains an X25519 point"
                     + " of small order, which gives an all-zero shared secret (RFC 7748 §6.1)");
         }

@@ -42,4 +42,22 @@ interface X25519Engine {
      * @return the 32-byte public key
      */
     byte[] x25519Base(byte[] k);
+
+    /**
+     * Returns whether the u-coordinate {@code u} has small order, so that X25519(k, u) is all
+     * zero for every scalar k (RFC 7748 §6.1). {@code u} is decoded with its top bit masked.
+     *
+     * <p>X25519 clamps every scalar to a multiple of 8 in [2^254, 2^255), and no such number is a
+     * multiple of the large prime factor of the curve order (8 times a 253-bit prime) or of the
+     * twist order (4 times a 253-bit prime). So X25519(k, u) is all zero for one clamped k
+     * exactly when it is for all of them. This default runs one trial with a fixed scalar.
+     */
+    default boolean hasSmallOrder(byte[] u) {
+        byte[] trial = x25519(new byte[LENGTH], u);
+        int bits = 0;
+        for (byte b : trial) {
+            bits |= b;
+        }
+        return bits == 0;
+    }
 }

@@ -55,6 +55,36 @@ class NativeX25519EngineTest {
     }
 
     @Test
+    void hasSmallOrderOnEveryLowOrderPoint() {
+        for (String hex : X25519LowOrderPoints.all()) {
+            byte[] u = HexFormat.of().parseHex(hex);
+            assertEquals(true, engine.hasSmallOrder(u), "native, u=" + hex);
+            assertEquals(true, oracle.hasSmallOrder(u), "trial multiplication, u=" + hex);
+        }
+    }
+
+    @Test
+    void hasSmallOrderMatchesTrialMultiplication() {
+        byte[] u = new byte[32];
+        for (int i = 0; i < 2000; i++) {
+            random.nextBytes(u);
+            assertEquals(oracle.hasSmallOrder(u), engine.hasSmallOrder(u),
+                    "u=" + HexFormat.of().formatHex(u));
+        }
+
+        // Neighbours of the low-order points, which have large order on the curve or the twist.
+        for (String hex : X25519LowOrderPoints.all()) {
+            for (int delta : new int[] {-1, 1, 2}) {
+                byte[] near = HexFormat.of().parseHex(hex);
+                near[0] = (byte) (near[0] + delta);
+                assertEquals(oracle.hasSmallOrder(near), engine.hasSmallOrder(near),
+                        "u=" + HexFormat.of().formatHex(near));
+            }
+        }
+        assertEquals(false, engine.hasSmallOrder(X25519Engine.basePoint()));
+    }
+
+    @Test
     void rejectsWrongLengthLikeSunEc() {
         IllegalArgumentException nativeError = org.junit.jupiter.api.Assertions.assertThrows(
                 IllegalArgumentException.class, () -> engine.x25519(new byte[31], new byte[32]));
