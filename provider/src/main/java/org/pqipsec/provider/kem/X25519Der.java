@@ -80,13 +80,13 @@ final class X25519Der {
     static byte[] decodePublicKey(byte[] der) throws InvalidKeySpecException {
         String structure = "X25519 SubjectPublicKeyInfo";
         Reader outer = new Reader(der, 0, der.length, structure);
-        Reader spki = outer.child(TAG_SEQUENCE, "SubjectPublicKeyInfo SEQUENCE");
-        outer.requireEnd("SubjectPublicKeyInfo");
+        Reader spki = outer.child(TAG_SEQUENCE, "outer SEQUENCE");
+        outer.requireEnd("the outer SEQUENCE");
 
         checkAlgorithm(spki.child(TAG_SEQUENCE, "algorithm AlgorithmIdentifier"), structure);
 
         byte[] bits = spki.child(TAG_BIT_STRING, "subjectPublicKey BIT STRING").remaining();
-        spki.requireEnd("SubjectPublicKeyInfo");
+        spki.requireEnd("subjectPublicKey");
         return bitStringKey(bits, structure + " subjectPublicKey");
     }
 
@@ -100,8 +100,8 @@ final class X25519Der {
     static PrivateKeyInfo decodePrivateKey(byte[] der) throws InvalidKeySpecException {
         String structure = "X25519 PKCS#8 OneAsymmetricKey";
         Reader outer = new Reader(der, 0, der.length, structure);
-        Reader info = outer.child(TAG_SEQUENCE, "OneAsymmetricKey SEQUENCE");
-        outer.requireEnd("OneAsymmetricKey");
+        Reader info = outer.child(TAG_SEQUENCE, "outer SEQUENCE");
+        outer.requireEnd("the outer SEQUENCE");
 
         byte[] version = info.child(TAG_INTEGER, "version INTEGER").remaining();
         if (version.length != 1 || (version[0] != 0 && version[0] != 1)) {
@@ -132,7 +132,7 @@ final class X25519Der {
             byte[] bits = info.child(TAG_PUBLIC_KEY, "publicKey [1] BIT STRING").remaining();
             publicKey = bitStringKey(bits, structure + " publicKey");
         }
-        info.requireEnd("OneAsymmetricKey");
+        info.requireEnd("the last field");
 
         return new PrivateKeyInfo(curvePrivateKey.remaining(), publicKey);
     }
@@ -146,13 +146,44 @@ final class X25519Der {
                     + " expected id-X25519 (1.3.101.110)");
         }
         if (!Arrays.equals(oid, OID_X25519)) {
-            throw new InvalidKeySpecException(structure + " algorithm must be id-X25519"
-                    + " (1.3.101.110)");
+            throw new InvalidKeySpecException(structure + " algorithm is " + dotted(oid)
+                    + ", expected id-X25519 (1.3.101.110)");
         }
         if (algorithm.length() != 0) {
             throw new InvalidKeySpecException(structure + " AlgorithmIdentifier parameters must be"
                     + " absent (RFC 8410 §3)");
         }
+    }
+
+    /**
+     * Returns the dotted form of DER OBJECT IDENTIFIER contents (X.690 §8.19), for messages: the
+     * first byte holds 40 X + Y, later arcs are base-128 with the top bit marking continuation.
+     */
+    static String dotted(byte[] oid) {
+        if (oid.length == 0) {
+            return "an empty OBJECT IDENTIFIER";
+        }
+        StringBuilder text = new StringBuilder();
+        long arc = 0;
+        boolean first = true;
+        for (byte b : oid) {
+            arc = (arc << 7) | (b & 0x7f);
+            if ((b & 0x80) != 0) {
+                if (arc > (1L << 56)) {
+                    return "an OBJECT IDENTIFIER with an arc too large to print";
+                }
+                continue;
+            }
+            if (first) {
+                long top = Math.min(arc / 40, 2);
+                text.append(top).append('.').append(arc - 40 * top);
+                first = false;
+            } else {
+                text.append('.').append(arc);
+            }
+            arc = 0;
+        }
+        return text.toString();
     }
 
     /** Returns the 32 key bytes of BIT STRING contents: a zero unused-bits byte, then u. */
@@ -198,7 +229,8 @@ final class X25519Der {
         void requireEnd(String field) throws InvalidKeySpecException {
             if (position != end) {
                 throw new InvalidKeySpecException(structure + " has " + (end - position)
-                        + " unexpected bytes after the end of " + field);
+                        + ((end - position) == 1 ? " unexpected byte" : " unexpected bytes")
+                        + " after " + field);
             }
         }
 
@@ -215,8 +247,8 @@ final class X25519Der {
             }
             int actual = der[position] & 0xff;
             if (actual != tag) {
-                throw new InvalidKeySpecException(structure + " " + field + " must have DER tag 0x"
-                        + Integer.toHexString(tag) + ", got 0x" + Integer.toHexString(actual));
+                throw new InvalidKeySpecException(structure + " " + field + " must have DER tag "
+                        + String.format("0x%02x, got 0x%02x", tag, actual));
             }
             position++;
             int length = readLength(field);

@@ -219,12 +219,14 @@ class X25519KeyFactoryTest {
                 + " (1.3.101.111), expected id-X25519 (1.3.101.110)");
         assertX509Rejected(withNull, "X25519 SubjectPublicKeyInfo AlgorithmIdentifier"
                 + " parameters must be absent (RFC 8410 §3)");
-        assertX509Rejected(trailing, "X25519 SubjectPublicKeyInfo has 1 unexpected bytes after"
-                + " the end of SubjectPublicKeyInfo");
+        assertX509Rejected(trailing, "X25519 SubjectPublicKeyInfo has 1 unexpected byte after"
+                + " the outer SEQUENCE");
         assertX509Rejected(unusedBits, "X25519 SubjectPublicKeyInfo subjectPublicKey BIT STRING"
                 + " must have 0 unused bits");
         assertX509Rejected(new byte[0], "X25519 SubjectPublicKeyInfo is truncated:"
-                + " SubjectPublicKeyInfo SEQUENCE is missing");
+                + " outer SEQUENCE is missing");
+        assertX509Rejected(new byte[] {0, 0}, "X25519 SubjectPublicKeyInfo outer SEQUENCE"
+                + " must have DER tag 0x30, got 0x00");
     }
 
     private static void assertX509Rejected(byte[] der, String message) throws Exception {
@@ -247,6 +249,19 @@ class X25519KeyFactoryTest {
                 + " requires version 1 (v2), got version 0 (RFC 5958 §2)");
         assertPkcs8Rejected(version2, k,
                 "X25519 PKCS#8 OneAsymmetricKey version must be 0 (v1) or 1 (v2)");
+
+        // id-Ed25519 (1.3.101.112) in place of id-X25519.
+        byte[] ed25519 = concat(hex("302e020100300506032b657004220420"), k);
+        assertPkcs8Rejected(ed25519, k, "X25519 PKCS#8 OneAsymmetricKey algorithm is"
+                + " 1.3.101.112, expected id-X25519 (1.3.101.110)");
+    }
+
+    @Test
+    void dottedOidForMessages() {
+        assertEquals("1.3.101.110", X25519Der.dotted(hex("2b656e")));
+        assertEquals("1.2.840.10045.2.1", X25519Der.dotted(hex("2a8648ce3d0201")));
+        assertEquals("2.999.3", X25519Der.dotted(hex("883703")));
+        assertEquals("an empty OBJECT IDENTIFIER", X25519Der.dotted(new byte[0]));
     }
 
     @Test
