@@ -31,7 +31,8 @@ final class Report {
             "MlKemBenchmark", "ML-KEM",
             "MlKemExchangeBenchmark", "ML-KEM exchange with single-use keys",
             "X25519Benchmark", "X25519 KEM",
-            "X25519ScalarBenchmark", "X25519 scalar multiplication (SunEC through JCA)");
+            "X25519ScalarBenchmark",
+            "X25519 scalar multiplication (pqipsec and BouncyCastle raw, SunEC through JCA)");
 
     /** Environment keys shown first, with their labels, in this order. */
     private static final Map<String, String> ENVIRONMENT_LABELS = orderedLabels(
