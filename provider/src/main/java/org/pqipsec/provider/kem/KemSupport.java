@@ -1,10 +1,12 @@
 package org.pqipsec.provider.kem;
 
 import java.security.InvalidAlgorithmParameterException;
+import java.security.InvalidKeyException;
 import java.security.Key;
 import java.security.SecureRandom;
 import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.EncodedKeySpec;
+import java.security.spec.InvalidKeySpecException;
 import java.security.spec.KeySpec;
 import java.util.Arrays;
 import java.util.Objects;
@@ -87,6 +89,28 @@ final class KemSupport {
                     algorithm + " KEM takes no AlgorithmParameterSpec, got "
                             + spec.getClass().getName());
         }
+    }
+
+    /** A step that checks part of an imported key and keeps the result in the key object. */
+    @FunctionalInterface
+    interface ImportCheck<K> {
+        Object check(K key) throws InvalidKeyException;
+    }
+
+    /**
+     * Runs {@code check} on a newly imported key and returns the key, so the KeyFactory rejects
+     * an invalid key and the key object keeps the checked part for its first use.
+     *
+     * @throws InvalidKeySpecException with the message of the {@link InvalidKeyException} that
+     *     {@code check} throws
+     */
+    static <K> K checkedAtImport(K key, ImportCheck<K> check) throws InvalidKeySpecException {
+        try {
+            check.check(key);
+        } catch (InvalidKeyException e) {
+            throw new InvalidKeySpecException(e.getMessage(), e);
+        }
+        return key;
     }
 
     /** Returns whether {@code spec} is an {@link EncodedKeySpec} whose format is {@code "RAW"}. */
