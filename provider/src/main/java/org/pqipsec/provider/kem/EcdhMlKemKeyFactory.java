@@ -19,8 +19,9 @@ import org.pqipsec.provider.spec.RawKeySpec;
  * uncompressed point on the curve and whose ML-KEM encapsulation key must pass the FIPS 203 §7.2
  * modulus check. {@code generatePublic} and {@code translateKey} run both checks and keep the
  * checked parts in the key object, so encapsulation does not repeat them. A private key is
- * d ‖ z ‖ scalar, whose scalar must be in [1, n - 1]. {@code getKeySpec} returns a {@link RawKeySpec} for {@code RawKeySpec.class},
- * {@code EncodedKeySpec.class} and {@code KeySpec.class}.
+ * d ‖ z ‖ scalar, whose scalar must be in [1, n - 1]. {@code getKeySpec} returns a
+ * {@link RawKeySpec} for {@code RawKeySpec.class}, {@code EncodedKeySpec.class} and
+ * {@code KeySpec.class}.
  */
 final class EcdhMlKemKeyFactory extends KeyFactorySpi {
 

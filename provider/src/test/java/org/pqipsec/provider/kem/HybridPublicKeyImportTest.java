@@ -29,7 +29,7 @@ import org.pqipsec.provider.spec.RawKeySpec;
  */
 class HybridPublicKeyImportTest {
 
-    /** A hybrid, the offset of its ML-KEM encapsulation key in the public key, and its ML-KEM set. */
+    /** A hybrid, the offset of ek in its public key, and its ML-KEM parameter set. */
     record Hybrid(String algorithm, int ekOffset, String mlKem) {
         @Override
         public String toString() {
