@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.Objects;
 
 import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.pqipsec.provider.spec.RawKeySpec;
 
@@ -49,12 +48,12 @@ final class KemSupport {
     }
 
     /**
-     * Copies {@code secret[from, to)} into a {@link SecretKey} of the given algorithm and zeroes
-     * {@code secret}, also when the copy fails.
+     * Copies {@code secret[from, to)} into a {@link DestroyableSecretKey} of the given algorithm
+     * and zeroes {@code secret}, also when the copy fails.
      */
     static SecretKey toSecretKey(byte[] secret, int from, int to, String algorithm) {
         try {
-            return new SecretKeySpec(secret, from, to - from, algorithm);
+            return new DestroyableSecretKey(secret, from, to - from, algorithm);
         } finally {
             Arrays.fill(secret, (byte) 0);
         }
