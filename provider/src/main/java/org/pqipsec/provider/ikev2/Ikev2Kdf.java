@@ -9,8 +9,8 @@ import java.util.Objects;
 import javax.crypto.KDFParameters;
 import javax.crypto.KDFSpi;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 
+import org.pqipsec.provider.kem.DestroyableSecretKey;
 import org.pqipsec.provider.spec.AdditionalKeyExchangeParameterSpec;
 import org.pqipsec.provider.spec.ChildSaKeymatParameterSpec;
 import org.pqipsec.provider.spec.IkePrf;
@@ -38,8 +38,8 @@ import org.pqipsec.provider.spec.SkeyseedParameterSpec;
  * </ul>
  *
  * <p>The service takes no {@code KDFParameters}. {@code deriveKey} returns a
- * {@link SecretKeySpec} with the caller's algorithm name over the bytes that {@code deriveData}
- * returns.
+ * {@link DestroyableSecretKey} with the caller's algorithm name over the bytes that
+ * {@code deriveData} returns, which the caller can wipe with {@code destroy()}.
  *
  * <p>Several threads may derive through one KDF object at once. The HMAC PRFs use the
  * {@code Mac} provider of highest priority at the time the KDF object is created.
@@ -193,7 +193,7 @@ public abstract sealed class Ikev2Kdf extends KDFSpi
 
         byte[] derived = engineDeriveData(derivationSpec);
         try {
-            return new SecretKeySpec(derived, alg);
+            return new DestroyableSecretKey(derived, alg);
         } finally {
             Arrays.fill(derived, (byte) 0);
         }

@@ -16,9 +16,12 @@ import org.pqipsec.provider.spec.RawKeySpec;
  * KeyFactory {@code SecP256r1MLKEM768} and {@code SecP384r1MLKEM1024}: keys travel in any
  * {@link EncodedKeySpec} whose format is {@code "RAW"}, such as {@link RawKeySpec}, laid out as
  * {@link EcdhMlKemParameters} shows. A public key is the client share, whose ECDH point must be an
- * uncompressed point on the curve. A private key is d ‖ z ‖ scalar, whose scalar must be in
- * [1, n - 1]. {@code getKeySpec} returns a {@link RawKeySpec} for {@code RawKeySpec.class},
- * {@code EncodedKeySpec.class} and {@code KeySpec.class}.
+ * uncompressed point on the curve and whose ML-KEM encapsulation key must pass the FIPS 203 §7.2
+ * modulus check. {@code generatePublic} and {@code translateKey} run both checks and keep the
+ * checked parts in the key object, so encapsulation does not repeat them. A private key is
+ * d ‖ z ‖ scalar, whose scalar must be in [1, n - 1]. {@code getKeySpec} returns a
+ * {@link RawKeySpec} for {@code RawKeySpec.class}, {@code EncodedKeySpec.class} and
+ * {@code KeySpec.class}.
  */
 final class EcdhMlKemKeyFactory extends KeyFactorySpi {
 
@@ -39,12 +42,9 @@ final class EcdhMlKemKeyFactory extends KeyFactorySpi {
             throw new InvalidKeySpecException(
                     EcdhMlKemPublicKey.lengthMessage(parameters, encoded.length));
         }
-        String problem = ecdh.checkPoint(encoded, 0);
-        if (problem != null) {
-            throw new InvalidKeySpecException(parameters.algorithm() + " public key: the ECDH"
-                    + " point " + problem);
-        }
-        return new EcdhMlKemPublicKey(parameters, encoded);
+        EcdhMlKemPublicKey publicKey = new EcdhMlKemPublicKey(parameters, encoded);
+        KemSupport.checkedAtImport(publicKey, key -> key.ecdhPublicKey(ecdh));
+        return KemSupport.checkedAtImport(publicKey, EcdhMlKemPublicKey::mlKemEncapsulationKey);
     }
 
     @Override
@@ -91,7 +91,10 @@ final class EcdhMlKemKeyFactory extends KeyFactorySpi {
         if (key instanceof PrivateKey) {
             return EcdhMlKemPrivateKey.from(parameters, key, usage);
         }
-        return EcdhMlKemPublicKey.from(parameters, key, usage);
+        EcdhMlKemPublicKey publicKey = EcdhMlKemPublicKey.from(parameters, key, usage);
+        publicKey.ecdhPublicKey(ecdh);
+        publicKey.mlKemEncapsulationKey();
+        return publicKey;
     }
 
     private EncodedKeySpec requireRaw(KeySpec keySpec) throws InvalidKeySpecException {

@@ -122,15 +122,25 @@ final class EcdhMlKemPublicKey implements PublicKey {
      * work and later calls return the kept result. Two threads that call this together may both
      * do the work and get equal results.
      *
-     * @throws InvalidKeyException if ek fails the check
+     * @throws InvalidKeyException if ek fails the check, with a message that names the hybrid
      */
     MlKemEngine.EncapsulationKey mlKemEncapsulationKey() throws InvalidKeyException {
         MlKemEngine.EncapsulationKey result = mlKem;
         if (result == null) {
-            result = Engines.mlKem(parameters.mlKem()).newEncapsulationKey(encapsulationKey());
+            try {
+                result = Engines.mlKem(parameters.mlKem()).newEncapsulationKey(encapsulationKey());
+            } catch (InvalidKeyException e) {
+                throw new InvalidKeyException(parameters.algorithm() + " public key: "
+                        + e.getMessage(), e);
+            }
             mlKem = result;
         }
         return result;
+    }
+
+    /** Returns the checked ML-KEM encapsulation key this object keeps, or null, for tests. */
+    MlKemEngine.EncapsulationKey cachedMlKemKey() {
+        return mlKem;
     }
 
     /** Returns whether the checked ECDH point is cached, for tests. */

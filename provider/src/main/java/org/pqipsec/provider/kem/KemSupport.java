@@ -1,16 +1,17 @@
 package org.pqipsec.provider.kem;
 
 import java.security.InvalidAlgorithmParameterException;
+import java.security.InvalidKeyException;
 import java.security.Key;
 import java.security.SecureRandom;
 import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.EncodedKeySpec;
+import java.security.spec.InvalidKeySpecException;
 import java.security.spec.KeySpec;
 import java.util.Arrays;
 import java.util.Objects;
 
 import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.pqipsec.provider.spec.RawKeySpec;
 
@@ -47,12 +48,12 @@ final class KemSupport {
     }
 
     /**
-     * Copies {@code secret[from, to)} into a {@link SecretKey} of the given algorithm and zeroes
-     * {@code secret}, also when the copy fails.
+     * Copies {@code secret[from, to)} into a {@link DestroyableSecretKey} of the given algorithm
+     * and zeroes {@code secret}, also when the copy fails.
      */
     static SecretKey toSecretKey(byte[] secret, int from, int to, String algorithm) {
         try {
-            return new SecretKeySpec(secret, from, to - from, algorithm);
+            return new DestroyableSecretKey(secret, from, to - from, algorithm);
         } finally {
             Arrays.fill(secret, (byte) 0);
         }
@@ -87,6 +88,28 @@ final class KemSupport {
                     algorithm + " KEM takes no AlgorithmParameterSpec, got "
                             + spec.getClass().getName());
         }
+    }
+
+    /** A step that checks part of an imported key and keeps the result in the key object. */
+    @FunctionalInterface
+    interface ImportCheck<K> {
+        Object check(K key) throws InvalidKeyException;
+    }
+
+    /**
+     * Runs {@code check} on a newly imported key and returns the key, so the KeyFactory rejects
+     * an invalid key and the key object keeps the checked part for its first use.
+     *
+     * @throws InvalidKeySpecException with the message of the {@link InvalidKeyException} that
+     *     {@code check} throws
+     */
+    static <K> K checkedAtImport(K key, ImportCheck<K> check) throws InvalidKeySpecException {
+        try {
+            check.check(key);
+        } catch (InvalidKeyException e) {
+            throw new InvalidKeySpecException(e.getMessage(), e);
+        }
+        return key;
     }
 
     /** Returns whether {@code spec} is an {@link EncodedKeySpec} whose format is {@code "RAW"}. */

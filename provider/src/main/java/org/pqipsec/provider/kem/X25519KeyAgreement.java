@@ -12,7 +12,6 @@ import java.util.Objects;
 import javax.crypto.KeyAgreementSpi;
 import javax.crypto.SecretKey;
 import javax.crypto.ShortBufferException;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * KeyAgreement {@code X25519}: the Diffie-Hellman of RFC 7748 §6.1, K = X25519(k, u) for our
@@ -28,8 +27,8 @@ import javax.crypto.spec.SecretKeySpec;
  * all-zero K.
  *
  * <p>{@code generateSecret} returns the 32 bytes of K. {@code generateSecret(String)} returns
- * them as a {@link SecretKey} named {@code "Generic"} or {@code "TlsPremasterSecret"}, the names
- * SunEC (JDK 25) accepts. K is not uniformly random, so any other key goes through a KDF first.
+ * them as a {@link DestroyableSecretKey} named {@code "Generic"} or {@code "TlsPremasterSecret"},
+ * the names SunEC (JDK 25) accepts. K is not uniformly random, so any other key goes through a KDF first.
  * After a successful {@code generateSecret}, the object is back in the state after {@code init}:
  * it keeps the private key and needs another {@code doPhase}. A {@link ShortBufferException}
  * leaves the secret in place for a retry.
@@ -151,7 +150,7 @@ final class X25519KeyAgreement extends KeyAgreementSpi {
         }
         byte[] current = requireSecret();
         try {
-            return new SecretKeySpec(current, algorithm);
+            return new DestroyableSecretKey(current, algorithm);
         } finally {
             reset();
         }

@@ -21,6 +21,10 @@ import org.pqipsec.provider.spec.RawKeySpec;
  * private key the 96 bytes d ‖ z ‖ k that {@link X25519MlKem768Layout} lays out.
  * {@code getKeySpec} returns a {@link RawKeySpec} for {@code RawKeySpec.class},
  * {@code EncodedKeySpec.class} and {@code KeySpec.class}.
+ *
+ * <p>{@code generatePublic} and {@code translateKey} run the FIPS 203 §7.2 modulus check on the
+ * ML-KEM-768 encapsulation key and keep the checked key in the key object, so encapsulation does
+ * not repeat it.
  */
 final class X25519MlKem768KeyFactory extends KeyFactorySpi {
 
@@ -35,7 +39,8 @@ final class X25519MlKem768KeyFactory extends KeyFactorySpi {
             throw new InvalidKeySpecException(
                     X25519MlKem768PublicKey.lengthMessage(encoded.length));
         }
-        return new X25519MlKem768PublicKey(encoded);
+        return KemSupport.checkedAtImport(new X25519MlKem768PublicKey(encoded),
+                X25519MlKem768PublicKey::mlKemEncapsulationKey);
     }
 
     @Override
@@ -78,7 +83,9 @@ final class X25519MlKem768KeyFactory extends KeyFactorySpi {
         if (key instanceof PrivateKey) {
             return X25519MlKem768PrivateKey.from(key, USAGE);
         }
-        return X25519MlKem768PublicKey.from(key, USAGE);
+        X25519MlKem768PublicKey publicKey = X25519MlKem768PublicKey.from(key, USAGE);
+        publicKey.mlKemEncapsulationKey();
+        return publicKey;
     }
 
     private static EncodedKeySpec requireRaw(KeySpec keySpec) throws InvalidKeySpecException {

@@ -85,15 +85,24 @@ final class X25519MlKem768PublicKey implements PublicKey {
      * runs on the first call and its result is kept. Two threads that call this together may
      * both do the work and get equal results.
      *
-     * @throws InvalidKeyException if ek fails the check
+     * @throws InvalidKeyException if ek fails the check, with a message that names the hybrid
      */
     MlKemEngine.EncapsulationKey mlKemEncapsulationKey() throws InvalidKeyException {
         MlKemEngine.EncapsulationKey result = mlKem;
         if (result == null) {
-            result = Engines.mlKem(ML_KEM).newEncapsulationKey(encapsulationKey());
+            try {
+                result = Engines.mlKem(ML_KEM).newEncapsulationKey(encapsulationKey());
+            } catch (InvalidKeyException e) {
+                throw new InvalidKeyException(ALGORITHM + " public key: " + e.getMessage(), e);
+            }
             mlKem = result;
         }
         return result;
+    }
+
+    /** Returns the checked ML-KEM encapsulation key this object keeps, or null, for tests. */
+    MlKemEngine.EncapsulationKey cachedMlKemKey() {
+        return mlKem;
     }
 
     /** Returns a copy of the ML-KEM-768 encapsulation key ek, bytes [0, 1184). */

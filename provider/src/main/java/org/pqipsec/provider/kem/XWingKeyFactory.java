@@ -16,6 +16,9 @@ import org.pqipsec.provider.spec.RawKeySpec;
  * KeyFactory {@code X-Wing}: keys travel in any {@link EncodedKeySpec} whose format is
  * {@code "RAW"}, such as {@link RawKeySpec}. A public key is the 1216-byte pk_M ‖ pk_X and a
  * private key the 32-byte seed sk, as {@link XWingKeys} lays out.
+ *
+ * <p>{@code generatePublic} and {@code translateKey} run the FIPS 203 §7.2 modulus check on pk_M
+ * and keep the checked key in the key object, so encapsulation does not repeat it.
  */
 final class XWingKeyFactory extends KeyFactorySpi {
 
@@ -29,7 +32,8 @@ final class XWingKeyFactory extends KeyFactorySpi {
         if (encoded.length != XWingKeys.PUBLIC_KEY_LENGTH) {
             throw new InvalidKeySpecException(XWingKeys.publicLengthMessage(encoded.length));
         }
-        return new XWingKeys.XWingPublicKey(encoded);
+        return KemSupport.checkedAtImport(new XWingKeys.XWingPublicKey(encoded),
+                XWingKeys.XWingPublicKey::mlKemEncapsulationKey);
     }
 
     @Override
@@ -71,7 +75,9 @@ final class XWingKeyFactory extends KeyFactorySpi {
         if (key instanceof PrivateKey) {
             return XWingKeys.XWingPrivateKey.from(key, USAGE);
         }
-        return XWingKeys.XWingPublicKey.from(key, USAGE);
+        XWingKeys.XWingPublicKey publicKey = XWingKeys.XWingPublicKey.from(key, USAGE);
+        publicKey.mlKemEncapsulationKey();
+        return publicKey;
     }
 
     private static EncodedKeySpec requireRaw(KeySpec keySpec) throws InvalidKeySpecException {

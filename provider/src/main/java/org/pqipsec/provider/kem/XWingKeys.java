@@ -116,15 +116,25 @@ final class XWingKeys {
          * does the work and later calls return the kept result. Two threads that call this
          * together may both do the work and get equal results.
          *
-         * @throws InvalidKeyException if pk_M fails the check
+         * @throws InvalidKeyException if pk_M fails the check, with a message that names X-Wing
          */
         MlKemEngine.EncapsulationKey mlKemEncapsulationKey() throws InvalidKeyException {
             MlKemEngine.EncapsulationKey result = mlKem;
             if (result == null) {
-                result = Engines.mlKem(ML_KEM).newEncapsulationKey(encapsulationKey());
+                try {
+                    result = Engines.mlKem(ML_KEM).newEncapsulationKey(encapsulationKey());
+                } catch (InvalidKeyException e) {
+                    throw new InvalidKeyException(ALGORITHM + " public key: " + e.getMessage(),
+                            e);
+                }
                 mlKem = result;
             }
             return result;
+        }
+
+        /** Returns the checked ML-KEM encapsulation key this object keeps, or null, for tests. */
+        MlKemEngine.EncapsulationKey cachedMlKemKey() {
+            return mlKem;
         }
 
         /** Returns a copy of pk_M, bytes [0, 1184). */

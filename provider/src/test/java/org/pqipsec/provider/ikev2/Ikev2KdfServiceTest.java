@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.pqipsec.provider.PQIPsecProvider;
+import org.pqipsec.provider.kem.DestroyableSecretKey;
 import org.pqipsec.provider.spec.IkePrf;
 import org.pqipsec.provider.spec.SkeyseedParameterSpec;
 
@@ -140,7 +141,7 @@ class Ikev2KdfServiceTest {
 
         SecretKey key = kdf.deriveKey("HmacSHA256", spec);
 
-        assertInstanceOf(SecretKeySpec.class, key);
+        assertInstanceOf(DestroyableSecretKey.class, key);
         assertEquals("HmacSHA256", key.getAlgorithm());
         assertEquals("RAW", key.getFormat());
         assertArrayEquals(kdf.deriveData(spec), key.getEncoded());

@@ -221,12 +221,20 @@ class X25519MlKem768KemTest {
         byte[] clientShare = generateKeyPair().getPublic().getEncoded();
         clientShare[0] = (byte) 0xff;
         clientShare[1] = (byte) (clientShare[1] | 0x0f);
-        PublicKey publicKey = keyFactory().generatePublic(new RawKeySpec(clientShare));
+        PublicKey publicKey = new KemTestSupport.ForeignPublicKey("X25519MLKEM768", clientShare);
 
-        InvalidKeyException e = assertThrows(InvalidKeyException.class,
+        InvalidKeySpecException atImport = assertThrows(InvalidKeySpecException.class,
+                () -> keyFactory().generatePublic(new RawKeySpec(clientShare)));
+        InvalidKeyException atEncapsulation = assertThrows(InvalidKeyException.class,
                 () -> kem().newEncapsulator(publicKey, random));
 
-        assertTrue(e.getMessage().contains("FIPS 203 §7.2"), e.getMessage());
+        assertTrue(atImport.getMessage().startsWith("X25519MLKEM768 public key: "),
+                atImport.getMessage());
+        assertTrue(atImport.getMessage().contains("FIPS 203 §7.2"), atImport.getMessage());
+        assertTrue(atEncapsulation.getMessage().startsWith("X25519MLKEM768 public key: "),
+                atEncapsulation.getMessage());
+        assertTrue(atEncapsulation.getMessage().contains("FIPS 203 §7.2"),
+                atEncapsulation.getMessage());
     }
 
     @ParameterizedTest

@@ -176,12 +176,20 @@ class XWingKemTest {
         byte[] pk = generateKeyPair().getPublic().getEncoded();
         pk[0] = (byte) 0xff;
         pk[1] = (byte) (pk[1] | 0x0f);
-        PublicKey publicKey = keyFactory().generatePublic(new RawKeySpec(pk));
+        PublicKey publicKey = new KemTestSupport.ForeignPublicKey("X-Wing", pk);
 
-        InvalidKeyException e = assertThrows(InvalidKeyException.class,
+        InvalidKeySpecException atImport = assertThrows(InvalidKeySpecException.class,
+                () -> keyFactory().generatePublic(new RawKeySpec(pk)));
+        InvalidKeyException atEncapsulation = assertThrows(InvalidKeyException.class,
                 () -> kem().newEncapsulator(publicKey, random));
 
-        assertTrue(e.getMessage().contains("FIPS 203 §7.2"), e.getMessage());
+        assertTrue(atImport.getMessage().startsWith("X-Wing public key: "),
+                atImport.getMessage());
+        assertTrue(atImport.getMessage().contains("FIPS 203 §7.2"), atImport.getMessage());
+        assertTrue(atEncapsulation.getMessage().startsWith("X-Wing public key: "),
+                atEncapsulation.getMessage());
+        assertTrue(atEncapsulation.getMessage().contains("FIPS 203 §7.2"),
+                atEncapsulation.getMessage());
     }
 
     @Test
