@@ -31,6 +31,7 @@ import javax.crypto.interfaces.DHPublicKey;
 import javax.crypto.spec.DHPublicKeySpec;
 
 import org.pqipsec.provider.PQIPsecProvider;
+import org.pqipsec.provider.key.DestroyableSecretKey;
 import org.pqipsec.provider.spec.KeyExchangeMethod;
 import org.pqipsec.provider.spec.RawKeySpec;
 
@@ -112,7 +113,7 @@ public final class IkeKeyExchange {
                 KEM.Encapsulated encapsulated = encapsulator.encapsulate();
                 byte[] secret = encapsulated.key().getEncoded();
                 return new Responder(encapsulated.encapsulation(),
-                        new SharedSecretKey(secret, method.ianaId()));
+                        sharedSecret(secret, method.ianaId()));
             } catch (InvalidKeyException e) {
                 // The provider's encapsulator runs the FIPS 203 §7.2 modulus check.
                 throw new InvalidKeyException("initiatorData is not a valid " + method.ianaName()
@@ -172,7 +173,7 @@ public final class IkeKeyExchange {
                 try {
                     SecretKey key = KEM.getInstance(method.ianaName(), PROVIDER)
                             .newDecapsulator(keyPair.getPrivate()).decapsulate(responderData);
-                    return new SharedSecretKey(key.getEncoded(), method.ianaId());
+                    return sharedSecret(key.getEncoded(), method.ianaId());
                 } catch (DecapsulateException e) {
                     throw e;
                 } catch (GeneralSecurityException e) {
@@ -313,7 +314,19 @@ public final class IkeKeyExchange {
                         + " value gives an all-zero shared secret (RFC 8031 §2.1)");
             }
         }
-        return new SharedSecretKey(secret, method.ianaId());
+        return sharedSecret(secret, method.ianaId());
+    }
+
+    /**
+     * Returns {@code secret} as a destroyable key named {@code IKEv2-KE-}<i>id</i>, in the
+     * encoding that SKEYSEED and KEYMAT take, and zeroes {@code secret}.
+     */
+    private static SecretKey sharedSecret(byte[] secret, int transformId) {
+        try {
+            return new DestroyableSecretKey(secret, "IKEv2-KE-" + transformId);
+        } finally {
+            Arrays.fill(secret, (byte) 0);
+        }
     }
 
     /** Parsing and validation of the peer's public values. */

@@ -10,7 +10,7 @@ import javax.crypto.KDFParameters;
 import javax.crypto.KDFSpi;
 import javax.crypto.SecretKey;
 
-import org.pqipsec.provider.kem.DestroyableSecretKey;
+import org.pqipsec.provider.key.DestroyableSecretKey;
 import org.pqipsec.provider.spec.AdditionalKeyExchangeParameterSpec;
 import org.pqipsec.provider.spec.ChildSaKeymatParameterSpec;
 import org.pqipsec.provider.spec.IkePrf;

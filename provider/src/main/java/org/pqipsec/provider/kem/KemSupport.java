@@ -13,6 +13,7 @@ import java.util.Objects;
 
 import javax.crypto.SecretKey;
 
+import org.pqipsec.provider.key.DestroyableSecretKey;
 import org.pqipsec.provider.spec.RawKeySpec;
 
 /**

@@ -13,6 +13,8 @@ import javax.crypto.KeyAgreementSpi;
 import javax.crypto.SecretKey;
 import javax.crypto.ShortBufferException;
 
+import org.pqipsec.provider.key.DestroyableSecretKey;
+
 /**
  * KeyAgreement {@code X25519}: the Diffie-Hellman of RFC 7748 §6.1, K = X25519(k, u) for our
  * private key k and the peer's public key u.

@@ -9,6 +9,8 @@ import javax.crypto.KDF;
 import javax.crypto.SecretKey;
 import javax.security.auth.Destroyable;
 
+import org.pqipsec.provider.key.DestroyableSecretKey;
+
 /**
  * The keys of an ESP or AH Child SA pair, split from KEYMAT (RFC 7296 §2.17) in this order:
  *
@@ -31,10 +33,10 @@ import javax.security.auth.Destroyable;
  */
 public final class ChildSaKeys implements Destroyable {
 
-    private final DerivedSecretKey initiatorToResponderEncryptionKey;
-    private final DerivedSecretKey initiatorToResponderIntegrityKey;
-    private final DerivedSecretKey responderToInitiatorEncryptionKey;
-    private final DerivedSecretKey responderToInitiatorIntegrityKey;
+    private final DestroyableSecretKey initiatorToResponderEncryptionKey;
+    private final DestroyableSecretKey initiatorToResponderIntegrityKey;
+    private final DestroyableSecretKey responderToInitiatorEncryptionKey;
+    private final DestroyableSecretKey responderToInitiatorIntegrityKey;
 
     private ChildSaKeys(byte[] keymat, int integrityKeyLength, int encryptionKeyLength,
             String integrityKeyAlgorithm, String encryptionKeyAlgorithm) {
@@ -54,8 +56,8 @@ public final class ChildSaKeys implements Destroyable {
                 key(keymat, offset, integrityKeyLength, integrityKeyAlgorithm);
     }
 
-    private static DerivedSecretKey key(byte[] keymat, int offset, int length, String algorithm) {
-        return length == 0 ? null : new DerivedSecretKey(keymat, offset, length, algorithm);
+    private static DestroyableSecretKey key(byte[] keymat, int offset, int length, String algorithm) {
+        return length == 0 ? null : new DestroyableSecretKey(keymat, offset, length, algorithm);
     }
 
     /**
@@ -231,7 +233,7 @@ public final class ChildSaKeys implements Destroyable {
         destroyIfPresent(responderToInitiatorIntegrityKey);
     }
 
-    private static void destroyIfPresent(DerivedSecretKey key) {
+    private static void destroyIfPresent(DestroyableSecretKey key) {
         if (key != null) {
             key.destroy();
         }
@@ -240,7 +242,7 @@ public final class ChildSaKeys implements Destroyable {
     /** Returns whether {@link #destroy()} has run. */
     @Override
     public boolean isDestroyed() {
-        DerivedSecretKey any = initiatorToResponderEncryptionKey != null
+        DestroyableSecretKey any = initiatorToResponderEncryptionKey != null
                 ? initiatorToResponderEncryptionKey
                 : initiatorToResponderIntegrityKey;
         return any.isDestroyed();

@@ -9,6 +9,8 @@ import javax.crypto.KDF;
 import javax.crypto.SecretKey;
 import javax.security.auth.Destroyable;
 
+import org.pqipsec.provider.key.DestroyableSecretKey;
+
 /**
  * The seven keys of an IKE SA, split from the prf+ output of RFC 7296 §2.14:
  *
@@ -39,13 +41,13 @@ public final class IkeSaKeys implements Destroyable {
     /** The algorithm name of SK_ei and SK_er. */
     public static final String ENCRYPTION_KEY_ALGORITHM = "ENCR";
 
-    private final DerivedSecretKey skD;
-    private final DerivedSecretKey skAi;
-    private final DerivedSecretKey skAr;
-    private final DerivedSecretKey skEi;
-    private final DerivedSecretKey skEr;
-    private final DerivedSecretKey skPi;
-    private final DerivedSecretKey skPr;
+    private final DestroyableSecretKey skD;
+    private final DestroyableSecretKey skAi;
+    private final DestroyableSecretKey skAr;
+    private final DestroyableSecretKey skEi;
+    private final DestroyableSecretKey skEr;
+    private final DestroyableSecretKey skPi;
+    private final DestroyableSecretKey skPr;
 
     private IkeSaKeys(IkePrf prf, byte[] keyMaterial, int integrityKeyLength,
             int encryptionKeyLength, String integrityKeyAlgorithm, String encryptionKeyAlgorithm) {
@@ -53,14 +55,14 @@ public final class IkeSaKeys implements Destroyable {
         String prfKeyAlgorithm = prf.macAlgorithm();
         int offset = 0;
 
-        skD = new DerivedSecretKey(keyMaterial, offset, prfLength, prfKeyAlgorithm);
+        skD = new DestroyableSecretKey(keyMaterial, offset, prfLength, prfKeyAlgorithm);
         offset += prfLength;
 
         if (integrityKeyLength > 0) {
-            skAi = new DerivedSecretKey(
+            skAi = new DestroyableSecretKey(
                     keyMaterial, offset, integrityKeyLength, integrityKeyAlgorithm);
             offset += integrityKeyLength;
-            skAr = new DerivedSecretKey(
+            skAr = new DestroyableSecretKey(
                     keyMaterial, offset, integrityKeyLength, integrityKeyAlgorithm);
             offset += integrityKeyLength;
         } else {
@@ -68,16 +70,16 @@ public final class IkeSaKeys implements Destroyable {
             skAr = null;
         }
 
-        skEi = new DerivedSecretKey(
+        skEi = new DestroyableSecretKey(
                 keyMaterial, offset, encryptionKeyLength, encryptionKeyAlgorithm);
         offset += encryptionKeyLength;
-        skEr = new DerivedSecretKey(
+        skEr = new DestroyableSecretKey(
                 keyMaterial, offset, encryptionKeyLength, encryptionKeyAlgorithm);
         offset += encryptionKeyLength;
 
-        skPi = new DerivedSecretKey(keyMaterial, offset, prfLength, prfKeyAlgorithm);
+        skPi = new DestroyableSecretKey(keyMaterial, offset, prfLength, prfKeyAlgorithm);
         offset += prfLength;
-        skPr = new DerivedSecretKey(keyMaterial, offset, prfLength, prfKeyAlgorithm);
+        skPr = new DestroyableSecretKey(keyMaterial, offset, prfLength, prfKeyAlgorithm);
     }
 
     /**

@@ -19,7 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
 import org.pqipsec.provider.PQIPsecProvider;
-import org.pqipsec.provider.kem.DestroyableSecretKey;
+import org.pqipsec.provider.key.DestroyableSecretKey;
 import org.pqipsec.provider.spec.EncryptionAlgorithm;
 import org.pqipsec.provider.spec.EncryptionTransform;
 import org.pqipsec.provider.spec.IkePrf;

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.pqipsec.provider.PQIPsecProvider;
-import org.pqipsec.provider.kem.DestroyableSecretKey;
+import org.pqipsec.provider.key.DestroyableSecretKey;
 import org.pqipsec.provider.spec.IkePrf;
 import org.pqipsec.provider.spec.SkeyseedParameterSpec;
 

@@ -24,6 +24,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.pqipsec.provider.key.DestroyableSecretKey;
+
 /**
  * The secrets that the KEMs and {@code KeyAgreement X25519} return: the caller can destroy them,
  * and SunJCE's Mac, Cipher and HKDF accept them as they accept a {@link SecretKeySpec}.

@@ -1,4 +1,4 @@
-package org.pqipsec.provider.kem;
+package org.pqipsec.provider.key;
 
 import java.io.IOException;
 import java.io.InvalidObjectException;

@@ -1,4 +1,4 @@
-package org.pqipsec.provider.kem;
+package org.pqipsec.provider.key;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
