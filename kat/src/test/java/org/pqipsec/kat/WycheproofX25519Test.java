@@ -109,7 +109,7 @@ class WycheproofX25519Test {
 
     /**
      * Runs {@code check} on every case, collects failures and counts cases per flag, and asserts
-     * that every flag of the file was seen and every case behaved as its flags say.
+     * that every flag of the file was seen and every case behaved as its flags require.
      */
     private static void runAll(String path, Check check) {
         List<String> failures = new ArrayList<>();

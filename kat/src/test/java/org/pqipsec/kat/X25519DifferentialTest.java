@@ -57,9 +57,9 @@ class X25519DifferentialTest {
     }
 
     /**
-     * For each peer and round: a pqipsec key pair and a peer key pair, and the secret computed
-     * four ways: pqipsec and the peer, each with its own private key and the other's public key
-     * object, and each with the other's private key object too.
+     * Generates, for each peer and round, a pqipsec key pair and a peer key pair. The test then
+     * computes the secret four ways: pqipsec and the peer each use their own private key with the
+     * other's public key object, and each also uses the other's private key object.
      */
     @Test
     void keyAgreementKeyObjectsCross() throws Exception {

@@ -19,7 +19,7 @@ final class MontgomeryLadder {
     /**
      * Computes X25519(k, u) of RFC 7748 §5 and writes the encoded u-coordinate to
      * {@code out[outOffset..outOffset + 31]}. {@code k} must already be clamped
-     * (decodeScalar25519); {@code u} is decoded with bit 255 masked.
+     * (decodeScalar25519), and {@code u} is decoded with bit 255 masked.
      */
     static void scalarMult(byte[] out, int outOffset, byte[] k, byte[] u) {
         long[] x1 = Field25519.create();
@@ -97,11 +97,7 @@ final class MontgomeryLadder {
             Field25519.square(bb, a);
             Field25519.sub(e, aa, bb);
 
-            // x = AA * BB, z = E * (AA + a24 * E)
-            Field25519.mul(x, aa, bb);
-            Field25519.mulSmall(z, e, A24);
-            Field25519.add(z, aa, z);
-            Field25519.mul(z, e, z);
+            finishDoubling(x, z, aa, bb, e);
         }
 
         byte[] encoded = new byte[X25519.LENGTH];
@@ -140,10 +136,17 @@ final class MontgomeryLadder {
         Field25519.square(z3, z3);
         Field25519.mul(z3, x1, z3);
 
-        // x_2 = AA * BB, z_2 = E * (AA + a24 * E)
-        Field25519.mul(x2, aa, bb);
-        Field25519.mulSmall(z2, e, A24);
-        Field25519.add(z2, aa, z2);
-        Field25519.mul(z2, e, z2);
+        finishDoubling(x2, z2, aa, bb, e);
+    }
+
+    /**
+     * Completes the doubling of RFC 7748 §5 from AA = (x + z)^2, BB = (x - z)^2 and E = AA - BB:
+     * x = AA * BB, z = E * (AA + a24 * E).
+     */
+    private static void finishDoubling(long[] x, long[] z, long[] aa, long[] bb, long[] e) {
+        Field25519.mul(x, aa, bb);
+        Field25519.mulSmall(z, e, A24);
+        Field25519.add(z, aa, z);
+        Field25519.mul(z, e, z);
     }
 }

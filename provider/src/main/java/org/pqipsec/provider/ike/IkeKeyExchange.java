@@ -29,6 +29,7 @@ import javax.crypto.KeyAgreement;
 import javax.crypto.SecretKey;
 import javax.crypto.interfaces.DHPublicKey;
 import javax.crypto.spec.DHPublicKeySpec;
+import javax.security.auth.DestroyFailedException;
 
 import org.pqipsec.provider.PQIPsecProvider;
 import org.pqipsec.provider.key.DestroyableSecretKey;
@@ -111,7 +112,7 @@ public final class IkeKeyExchange {
                 KEM.Encapsulator encapsulator = KEM.getInstance(method.ianaName(), PROVIDER)
                         .newEncapsulator(encapsulationKey, random);
                 KEM.Encapsulated encapsulated = encapsulator.encapsulate();
-                byte[] secret = encapsulated.key().getEncoded();
+                byte[] secret = takeBytes(encapsulated.key());
                 return new Responder(encapsulated.encapsulation(),
                         sharedSecret(secret, method.ianaId()));
             } catch (InvalidKeyException e) {
@@ -173,7 +174,8 @@ public final class IkeKeyExchange {
                 try {
                     SecretKey key = KEM.getInstance(method.ianaName(), PROVIDER)
                             .newDecapsulator(keyPair.getPrivate()).decapsulate(responderData);
-                    return sharedSecret(key.getEncoded(), method.ianaId());
+                    byte[] secret = takeBytes(key);
+                    return sharedSecret(secret, method.ianaId());
                 } catch (DecapsulateException e) {
                     throw e;
                 } catch (GeneralSecurityException e) {
@@ -315,6 +317,21 @@ public final class IkeKeyExchange {
             }
         }
         return sharedSecret(secret, method.ianaId());
+    }
+
+    /**
+     * Returns the bytes of a KEM shared secret and destroys the key, which this provider's KEMs
+     * return as a {@link DestroyableSecretKey}.
+     */
+    private static byte[] takeBytes(SecretKey key) {
+        byte[] bytes = key.getEncoded();
+        try {
+            key.destroy();
+        } catch (DestroyFailedException e) {
+            // DestroyableSecretKey.destroy() never throws, so this does not happen.
+            throw new ProviderException("the KEM shared secret could not be destroyed", e);
+        }
+        return bytes;
     }
 
     /**

@@ -40,9 +40,9 @@ final class MlKemInternal {
      *
      * <p>The parsed keys hold the t̂, Â, ŝ and H(ek) that key generation computed, so that the
      * first encapsulation or decapsulation with them skips decoding ek and dk and expanding Â
-     * again. They also skip the §7.3 hash check: that check detects a dk whose stored H(ek) does
-     * not belong to its ek, and here H(ek) is computed from the ek written into dk a few lines
-     * below, so the check cannot fail. The §7.2 modulus check likewise holds by construction,
+     * again. They also skip the §7.3 hash check, which detects a dk whose stored H(ek) does not
+     * belong to its ek. Here H(ek) is computed from the ek written into dk a few lines below, so
+     * the check cannot fail. The §7.2 modulus check likewise holds by construction,
      * because ByteEncode_12 writes coefficients of t̂ that are already below q.
      */
     static GeneratedKeys generate(MlKemParameterSet set, byte[] d, byte[] z) {

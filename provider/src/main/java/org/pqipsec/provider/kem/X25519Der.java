@@ -156,8 +156,8 @@ final class X25519Der {
     }
 
     /**
-     * Returns the dotted form of DER OBJECT IDENTIFIER contents (X.690 §8.19), for messages: the
-     * first byte holds 40 X + Y, later arcs are base-128 with the top bit marking continuation.
+     * Returns the dotted form of DER OBJECT IDENTIFIER contents (X.690 §8.19), for messages. The
+     * first arc encodes 40 X + Y, and every arc is base-128 with the top bit marking continuation.
      */
     static String dotted(byte[] oid) {
         if (oid.length == 0) {

@@ -54,10 +54,6 @@ interface X25519Engine {
      */
     default boolean hasSmallOrder(byte[] u) {
         byte[] trial = x25519(new byte[LENGTH], u);
-        int bits = 0;
-        for (byte b : trial) {
-            bits |= b;
-        }
-        return bits == 0;
+        return KemSupport.isAllZero(trial, 0, LENGTH);
     }
 }

@@ -164,7 +164,7 @@ class KeySplitTest {
     }
 
     @Test
-    void ikeSaKeysDeriveRejectsKdfOfOtherPrf() throws GeneralSecurityException {
+    void deriveRejectsOtherPrfKdf() throws GeneralSecurityException {
         KDF kdf = KDF.getInstance(IkePrf.HMAC_SHA2_256.kdfAlgorithm(), new PQIPsecProvider());
         IkeSaKeysParameterSpec spec = new IkeSaKeysParameterSpec(
                 new SecretKeySpec(counting(64), "HmacSHA512"), counting(32), counting(32),
@@ -179,7 +179,7 @@ class KeySplitTest {
     }
 
     @Test
-    void ikeSaKeysDeriveRejectsAliasOfOtherPrf() throws GeneralSecurityException {
+    void deriveRejectsOtherPrfAlias() throws GeneralSecurityException {
         KDF kdf = KDF.getInstance(IkePrf.AES128_CMAC.kdfAlias(), new PQIPsecProvider());
         IkeSaKeysParameterSpec spec = new IkeSaKeysParameterSpec(
                 new SecretKeySpec(counting(20), "HmacSHA1"), counting(16), counting(16),
@@ -193,7 +193,7 @@ class KeySplitTest {
     }
 
     @Test
-    void ikeSaKeysDeriveAcceptsMatchingAlias() throws GeneralSecurityException {
+    void deriveAcceptsMatchingAlias() throws GeneralSecurityException {
         KDF kdf = KDF.getInstance(IkePrf.HMAC_SHA2_512.kdfAlias(), new PQIPsecProvider());
         IkeSaKeysParameterSpec spec = new IkeSaKeysParameterSpec(
                 new SecretKeySpec(counting(64), "HmacSHA512"), counting(32), counting(32),

@@ -48,10 +48,10 @@ class NativeX25519EngineTest {
     void smallOrderPointGivesZeroLikeSunEc() {
         byte[] k = new byte[32];
         random.nextBytes(k);
-        byte[] one = new byte[32];
-        one[0] = 1;
-        assertArrayEquals(new byte[32], engine.x25519(k, one));
-        assertArrayEquals(oracle.x25519(k, one), engine.x25519(k, one));
+        byte[] uOne = new byte[32];
+        uOne[0] = 1;
+        assertArrayEquals(new byte[32], engine.x25519(k, uOne));
+        assertArrayEquals(oracle.x25519(k, uOne), engine.x25519(k, uOne));
     }
 
     @Test

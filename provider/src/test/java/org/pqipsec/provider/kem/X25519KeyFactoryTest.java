@@ -66,7 +66,7 @@ class X25519KeyFactoryTest {
         return u;
     }
 
-    /** A OneAsymmetricKey v2 (RFC 5958) with the given scalar and public key. */
+    /** Encodes a OneAsymmetricKey v2 (RFC 5958) with the given scalar and public key. */
     private static byte[] pkcs8V2(byte[] k, byte[] u) {
         return concat(hex("3051020101300506032b656e04220420"), k, hex("812100"), u);
     }

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * u-coordinates that give an all-zero X25519 output for every scalar, as Wycheproof's
- * x25519_test.json lists them (flag LowOrderPublic): 0, 1, the two points of order 8, p - 1,
- * and p and p + 1 (non-canonical 0 and 1), each also with the top bit of byte 31 set.
+ * x25519_test.json lists them (flag LowOrderPublic). They are 0, 1, the two points of order 8,
+ * p - 1, and p and p + 1 (non-canonical 0 and 1), each also with the top bit of byte 31 set.
  */
 final class X25519LowOrderPoints {
 
@@ -22,7 +22,7 @@ final class X25519LowOrderPoints {
                 "eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f");
     }
 
-    /** The seven values above and the same seven with the top bit set, 14 in all. */
+    /** Returns the seven values above and the same seven with the top bit set, 14 in all. */
     static List<String> all() {
         List<String> canonical = canonical();
         java.util.ArrayList<String> all = new java.util.ArrayList<>(canonical);
