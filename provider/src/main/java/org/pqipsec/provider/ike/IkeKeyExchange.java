@@ -328,7 +328,8 @@ public final class IkeKeyExchange {
         try {
             key.destroy();
         } catch (DestroyFailedException e) {
-            // DestroyableSecretKey.destroy() never throws, so this does not happen.
+            // The KEMs of this provider return DestroyableSecretKey, whose destroy() declares no
+            // exception, so this branch is not reached.
             throw new ProviderException("the KEM shared secret could not be destroyed", e);
         }
         return bytes;
